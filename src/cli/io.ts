@@ -1,0 +1,39 @@
+/**
+ * Where output goes: people's output to stdout, progress and logs to stderr. Commands write
+ * through this so tests can capture both and nothing else prints.
+ */
+import { makeStyle, type Style } from './output.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly style: Style;
+  readonly errStyle: Style;
+  readonly stderrIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    style: makeStyle(process.stdout),
+    errStyle: makeStyle(process.stderr),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** The exit status a command asks for; main sets process.exitCode from it. */
+export class ExitStatus {
+  constructor(readonly code: 0 | 1 | 2) {}
+}
+
+/** A usage error: the command could not be used as given (exit 2, message, no stack). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

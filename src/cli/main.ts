@@ -1,0 +1,55 @@
+/**
+ * vmo-twin: the command line. One module per command; this file only wires them.
+ */
+import yargs from 'yargs';
+import { demoCommand } from './commands/demo.js';
+import { explainCommand } from './commands/explain.js';
+import { sizeCommand } from './commands/size.js';
+import { validateCommand } from './commands/validate.js';
+import { processIo, UsageError, type Io } from './io.js';
+
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<0 | 1 | 2> {
+  let status: 0 | 1 | 2 = 0;
+  const exit = (code: 0 | 1 | 2): void => {
+    status = code;
+  };
+  const parser = yargs(argv as string[])
+    .scriptName('vmo-twin')
+    .usage(
+      '$0 — a digital twin and capacity planner for KubeVirt on bare metal (Palette VMO reference architecture)\n\n' +
+        'The flow: a site file (YAML) → validate → size → simulate drills → plan → export → apply.\n' +
+        'Start with `$0 demo`, then copy scenarios/vmo-ra-64.yaml and make it yours.',
+    )
+    .command(validateCommand(io, exit))
+    .command(sizeCommand(io, exit))
+    .command(explainCommand(io, exit))
+    .command(demoCommand(io, exit))
+    .demandCommand(1, 'name a command; `vmo-twin --help` lists them')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilog('Exit status: 0 fine, 1 the plan has errors (or a drill failed its gates), 2 the input or the command could not be used.\nNO_COLOR turns colours off. Docs: README.md and docs/site-file.md.')
+    .fail((msg, err) => {
+      if (err instanceof UsageError) throw err;
+      throw new UsageError(msg || (err ? err.message : 'invalid command'), 'run with --help to see the commands and options');
+    });
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${io.errStyle.red('error')}: ${e.message}`);
+      if (e.hint) io.err(`  hint: ${e.hint}`);
+      return 2;
+    }
+    const err = e as Error;
+    io.err(`${io.errStyle.red('internal error')}: ${err.message}`);
+    io.err('  this is a bug in vmo-twin; please report it with the command line and site file. Set VMO_TWIN_DEBUG=1 for the stack.');
+    if (process.env['VMO_TWIN_DEBUG']) io.err(err.stack ?? '');
+    return 2;
+  }
+  return status;
+}
+
