@@ -124,9 +124,10 @@ export interface CidrSuggestion {
 
 /**
  * The smallest pod CIDR with a block for each of `nodesNeeded`, at the same base address as
- * today, and a service CIDR of the same size right after it — RA §Solution Sizing: "to
- * facilitate a 128-node cluster, suitable CIDRs would be 100.64.0.0/17 and 100.64.128.0/17".
- * Either moves forward, a block of its size at a time, past any network it would overlap.
+ * today; the service CIDR stays unless the new pod CIDR overlaps it, and then moves right
+ * after it at the pod CIDR's size — RA §Solution Sizing: "to facilitate a 128-node cluster,
+ * suitable CIDRs would be 100.64.0.0/17 and 100.64.128.0/17". Either moves forward, a block of
+ * its size at a time, past any network it would overlap.
  */
 export function suggestPodServiceCidrs(current: { podCidr: Cidr; serviceCidr: Cidr; nodeCidrMaskSize: number }, nodesNeeded: number, avoid: readonly Cidr[]): CidrSuggestion | undefined {
   const need = Math.max(1, nodesNeeded);
@@ -139,6 +140,8 @@ export function suggestPodServiceCidrs(current: { podCidr: Cidr; serviceCidr: Ci
   let pod = { base: align(current.podCidr.base), prefix };
   for (let i = 0; i < 4096 && clash(pod, avoid); i++) pod = { base: pod.base + size, prefix };
   if (pod.base + size > 2 ** 32 || clash(pod, avoid)) return undefined;
+  // Keep the service CIDR when the new pod CIDR leaves it alone; else move it (RA: /17 + /17).
+  if (!clash(current.serviceCidr, [pod])) return { podCidr: formatCidr(pod), serviceCidr: formatCidr(current.serviceCidr), blocks: 2 ** bits };
   const servicePrefix = Math.min(prefix, current.serviceCidr.prefix);
   const sSize = cidrSize({ prefix: servicePrefix });
   let svc = { base: Math.ceil((pod.base + size) / sSize) * sSize, prefix: servicePrefix };

@@ -197,7 +197,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true }) as Document.Parsed[];
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     return unusable([diag({ code: tooDeep ? 'yaml-too-deep' : 'yaml-syntax', path: '', message: `${file} could not be parsed: ${(e as Error).message}`, hint: 'check that this is a YAML or JSON site file' })]);
@@ -213,7 +213,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
           code: dup ? 'yaml-duplicate-key' : 'yaml-syntax',
           path: '',
           ...(pos ? { line: pos.line, column: pos.col } : {}),
-          message: dup ? err.message.replace(/ at line.*$/s, '').trim() : `not valid YAML: ${err.message.split('\n')[0] ?? ''}`,
+          message: dup ? err.message.replace(/ at line.*$/s, '').trim() : `not valid YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
           hint: dup ? 'remove one of the two entries (YAML keeps only one, silently, in other tools)' : 'fix the YAML syntax at this position (indentation, quotes, brackets)',
         }),
       );

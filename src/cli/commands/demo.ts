@@ -37,7 +37,7 @@ export function demoCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandMod
       const s = io.style;
       const lines = [
         s.bold(`vmo-twin demo — ${size.site} (${fmtInt(size.nodes.active)} nodes, ${fmtInt(size.vms.requested)} VMs)`),
-        `validate  ${counts.error} errors, ${counts.warning} warnings${loaded.diagnostics.length ? ` (${[...new Set(loaded.diagnostics.map((d) => d.code))].join(', ')})` : ''}`,
+        `validate  ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}${loaded.diagnostics.length ? ` (${[...new Set(loaded.diagnostics.map((d) => d.code))].join(', ')})` : ''}`,
         `pods      ${fmtInt(size.pods.capacity)} capacity − ${fmtInt(size.pods.overhead)} overhead = ${fmtInt(size.pods.availableForVms)} for VMs (RA §Solution Sizing)`,
         `capacity  ${size.vms.capacity === null ? '—' : fmtInt(size.vms.capacity)} VMs of this mix fit; ${size.vms.bindingConstraint ?? 'nothing'} binds first`,
         `headroom  ${size.headroom.nodeFailuresTolerated} workers can fail with every VM still placeable${size.headroom.limitedBy ? ` (${size.headroom.limitedBy} next)` : ''}`,

@@ -31,7 +31,7 @@ export function formatSize(r: SizeReport, style: Style): string {
     r.vms.capacity === null
       ? 'no VMs requested'
       : `${style.bold(fmtInt(r.vms.capacity))} VMs of this mix fit; ${style.bold(r.vms.bindingConstraint ?? '')} binds first (${limits})`;
-  const headroom = `${style.bold(String(r.headroom.nodeFailuresTolerated))} workers can be lost with every VM still placeable${r.headroom.limitedBy ? ` (then ${r.headroom.limitedBy} runs out)` : ''}; Portworx keeps every volume online through ${r.headroom.volumeFailuresTolerated} and quorum through ${r.headroom.quorumFailuresTolerated} storage-node losses`;
+  const headroom = `${style.bold(String(r.headroom.nodeFailuresTolerated))} worker${r.headroom.nodeFailuresTolerated === 1 ? '' : 's'} can be lost with every VM still placeable${r.headroom.limitedBy ? ` (then ${r.headroom.limitedBy} runs out)` : ''}; Portworx keeps every volume online through ${r.headroom.volumeFailuresTolerated} and quorum through ${r.headroom.quorumFailuresTolerated} storage-node losses`;
   return `${style.bold(`Sizing of ${r.site}`)}\n${table(rows)}\n\ncapacity  ${capacity}\nheadroom  ${headroom}`;
 }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Runs every vitest bench in bench/ on the built output and prints one table (markdown, ready
+// for the README). Figures go to stdout; vitest's own progress to stderr.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = join(mkdtempSync(join(tmpdir(), 'vmo-twin-bench-')), 'bench.json');
+const filter = process.argv.slice(2);
+const r = spawnSync('npx', ['vitest', 'bench', '--run', '--outputJson', out, ...filter], { stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+if (r.status !== 0) process.exit(r.status ?? 1);
+const data = JSON.parse(readFileSync(out, 'utf8'));
+const rows = [];
+for (const file of data.files ?? []) {
+  for (const group of file.groups ?? []) {
+    for (const b of group.benchmarks ?? []) {
+      rows.push({ group: group.fullName.replace(/^bench\//, ''), name: b.name, mean: b.mean, p99: b.p99, hz: b.hz, samples: b.sampleCount ?? b.samples?.length ?? 0 });
+    }
+  }
+}
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const lines = ['| case | mean (ms) | p99 (ms) | ops/s | samples |', '| --- | ---: | ---: | ---: | ---: |'];
+for (const row of rows) lines.push(`| ${row.name} | ${ms(row.mean)} | ${ms(row.p99)} | ${row.hz >= 100 ? Math.round(row.hz) : row.hz.toFixed(2)} | ${row.samples} |`);
+process.stdout.write(`${lines.join('\n')}\n\nmeasured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`);

@@ -1,0 +1,154 @@
+/**
+ * The compiled twin: ids, columns, the graphs' answers, and placement's promises.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileTwin, ROLE_CONTROL_PLANE, ROLE_WORKER, type Twin } from '../../src/model/twin.js';
+import { hasVlan } from '../../src/model/placement.js';
+import { virtLauncherOverheadMiB, migrationBudgetMs } from '../../src/model/overhead.js';
+import { loadSiteText } from '../../src/model/load.js';
+import { scenarioText, twinOf } from '../helpers/site.js';
+
+function assertPlacementHolds(twin: Twin): void {
+  const { nodes, vms, vmClasses } = twin;
+  const mem = new Float64Array(nodes.count);
+  const cpu = new Float64Array(nodes.count);
+  const pods = new Uint32Array(nodes.count);
+  const problems: string[] = [];
+  for (let v = 0; v < vms.count; v++) {
+    const n = vms.node[v] as number;
+    if (n < 0) continue;
+    const k = vms.cls[v] as number;
+    if (nodes.role[n] !== ROLE_WORKER || nodes.spare[n] !== 0) problems.push(`vm ${v} on non-worker ${n}`);
+    if (!hasVlan(nodes, n, vmClasses.vlan[k] as number)) problems.push(`vm ${v} on ${n} without its VLAN`);
+    mem[n]! += vmClasses.podMemMiB[k] as number;
+    cpu[n]! += vmClasses.cpuMilli[k] as number;
+    pods[n]!++;
+  }
+  for (let n = 0; n < nodes.count; n++) {
+    if (mem[n]! > (nodes.allocMemMiB[n] as number)) problems.push(`node ${n} memory`);
+    if (cpu[n]! > (nodes.allocCpuMilli[n] as number)) problems.push(`node ${n} cpu`);
+    if (pods[n]! + (nodes.otherPods[n] as number) > (nodes.maxPods[n] as number)) problems.push(`node ${n} pods`);
+  }
+  const repl = twin.px.replication;
+  for (let vol = 0; vol < twin.px.volumes.count; vol++) {
+    const r = Array.from(twin.px.replicas.subarray(vol * repl, vol * repl + repl));
+    if (new Set(r).size !== repl) problems.push(`volume ${vol} replicas ${r.join(',')}`);
+    for (const node of r) if (twin.nodes.storageNode[node] !== 1) problems.push(`volume ${vol} on storageless ${node}`);
+  }
+  expect(problems.slice(0, 10)).toEqual([]);
+}
+
+describe('the reference twin (64 nodes, 12,500 VMs)', () => {
+  const twin = twinOf('vmo-ra-64');
+
+  it('gives dense ids: control plane, workers, then the spare machine', () => {
+    expect(twin.nodes.count).toBe(64);
+    expect(twin.nodes.active).toBe(63);
+    expect(Array.from(twin.nodes.role.subarray(0, 3))).toEqual([ROLE_CONTROL_PLANE, ROLE_CONTROL_PLANE, ROLE_CONTROL_PLANE]);
+    expect(twin.nodes.names[3]).toBe('worker-1');
+    expect(twin.nodes.names[63]).toBe('cp-4');
+    expect(twin.nodes.spare[63]).toBe(1);
+    expect(twin.nodes.podBlock[62]).toBe(62);
+    expect(twin.nodes.podBlock[63]).toBe(-1);
+    expect(twin.vms.count).toBe(12_500);
+  });
+
+  it('places every VM within max pods, memory, CPU and VLAN reach, with replicas on distinct storage nodes', () => {
+    expect(twin.placement.kind).toBe('placed');
+    assertPlacementHolds(twin);
+  });
+
+  it('spreads VMs evenly (the fullest worker within one VM of the average)', () => {
+    const per = new Map<number, number>();
+    for (const n of twin.vms.node) per.set(n, (per.get(n) ?? 0) + 1);
+    const counts = [...per.values()];
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(3);
+  });
+
+  it('answers which VLANs a VM on a node can reach, through the L2 graph', () => {
+    const w = twin.workers[0] as number;
+    const vlans = twin.topology.vmVlans(w);
+    expect(vlans[0]).toBe(21);
+    expect(vlans.at(-1)).toBe(100);
+    expect(vlans).toHaveLength(80);
+    for (let v = 1; v < 4095; v++) expect(hasVlan(twin.nodes, w, v)).toBe(vlans.includes(v));
+    expect(twin.topology.vmVlans(0)).toEqual([]);
+  });
+
+  it('answers how many independent paths a node has to the array, and what a fabric loss leaves', () => {
+    const w = twin.workers[0] as number;
+    expect(twin.topology.arrayPaths(w)).toEqual({ paths: 8, independent: 2, fabrics: ['A', 'B'] });
+    expect(twin.topology.arrayPaths(w, new Set(['fabric:A']))).toMatchObject({ paths: 4, independent: 1, fabrics: ['B'] });
+    expect(twin.topology.arrayPaths(w, new Set(['ctrl:0', 'ctrl:1'])).independent).toBe(0);
+    expect(twin.topology.arrayPaths(0).independent).toBe(0);
+  });
+
+  it('computes migration bandwidth from the bond that carries the node network', () => {
+    expect(twin.roleNetworks.workers.migrationInterface).toBe('bond_mgmt.10');
+    expect(twin.nodes.migrationMbps[twin.workers[0] as number]).toBe(20_000);
+  });
+
+  it('gives the control plane bond_mgmt only (RA)', () => {
+    const names = twin.roleNetworks.controlPlane.interfaces.map((i) => i.name);
+    expect(names).toEqual(['enp1s0', 'enp2s0', 'bond_mgmt', 'bond_mgmt.10']);
+  });
+
+  it('lays out the LUNs of each storage node: data drives, metadata, journal', () => {
+    expect(twin.storage.luns.count).toBe(60 * 7);
+    expect(twin.px.storageNodes).toBe(60);
+  });
+
+  it('compiles the same site to the same columns', () => {
+    const again = twinOf('vmo-ra-64');
+    expect(Buffer.from(again.vms.node.buffer).equals(Buffer.from(twin.vms.node.buffer))).toBe(true);
+    expect(Buffer.from(again.px.replicas.buffer).equals(Buffer.from(twin.px.replicas.buffer))).toBe(true);
+  });
+});
+
+describe('the 2-NIC twin', () => {
+  const twin = twinOf('vmo-ra-2nic');
+  it('lets VMs use VLAN 20 on br0 and moves PXE to bond0 on the control plane', () => {
+    const w = twin.workers[0] as number;
+    expect(twin.topology.vmVlans(w)).toContain(20);
+    const cp = twin.roleNetworks.controlPlane;
+    expect(cp.bridge).toBeUndefined();
+    expect(cp.interfaces.find((i) => i.name === 'bond0')).toMatchObject({ network: 'pxe' });
+    expect(cp.interfaces.map((i) => i.name)).toEqual(['enp1s0', 'enp2s0', 'bond0', 'bond0.10']);
+  });
+});
+
+describe('the virt-launcher overhead', () => {
+  it('matches KubeVirt\'s formula for the documented case (16 GiB, 4 vCPU → 308 MiB)', () => {
+    expect(virtLauncherOverheadMiB(16 * 1024, 4)).toBe(308);
+  });
+  it('budgets 150 s per GB of memory, GB rounded up (16 GiB → 18 × 150 s)', () => {
+    expect(migrationBudgetMs(16 * 1024, 150_000)).toBe(2_700_000);
+  });
+});
+
+describe('placement on generated sites', () => {
+  it('never exceeds a node and is deterministic', () => {
+    const base = scenarioText('minimal-5');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 12 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.constantFrom('4Gi', '8Gi', '24Gi'),
+        (workers, small, medium, mem) => {
+          const sets = [`nodes.workers.count=${workers}`, `storage.portworx.maxStorageNodes=${workers}`, `workloads.vmClasses[0].count=${small}`, `workloads.vmClasses[1].count=${medium}`, `workloads.vmClasses[1].memory=${mem}`, 'storage.portworx.dataDrives.count=20'];
+          const loaded = loadSiteText(base, 'g.yaml', sets);
+          if (loaded.kind !== 'loaded') return false;
+          const a = compileTwin(loaded.site);
+          const b = compileTwin(loaded.site);
+          if (a.kind !== 'compiled' || b.kind !== 'compiled') return false;
+          assertPlacementHolds(a.twin);
+          expect(Array.from(a.twin.vms.node)).toEqual(Array.from(b.twin.vms.node));
+          return true;
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
