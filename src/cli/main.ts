@@ -4,6 +4,8 @@
 import yargs from 'yargs';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
+import { mergeCommand } from './commands/merge.js';
+import { simulateCommand } from './commands/simulate.js';
 import { sizeCommand } from './commands/size.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, UsageError, type Io } from './io.js';
@@ -22,6 +24,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     )
     .command(validateCommand(io, exit))
     .command(sizeCommand(io, exit))
+    .command(simulateCommand(io, exit))
+    .command(mergeCommand(io, exit))
     .command(explainCommand(io, exit))
     .command(demoCommand(io, exit))
     .demandCommand(1, 'name a command; `vmo-twin --help` lists them')

@@ -10,7 +10,7 @@
  * | bandwidth  | Mbit/s        | bps Kbps Mbps Gbps Tbps, also Gb/s, Gbit/s, MB/s, GB/s   |
  * | duration   | ms            | ms s m h d, combinable as in Go: "1h30m", "2m30s"        |
  * | cpu        | millicores    | a bare number of cores ("2", "1.5") or millicores "500m" |
- * | rate       | MiB/s         | a memory size per second: "64Mi/s", "1Gi/s"              |
+ * | rate       | MiB/s (float) | a memory size per second: "64Mi/s", "256Ki/s", "1Gi/s"   |
  *
  * A parser never throws: it returns a {@link Parsed} union that says what was wrong.
  */
@@ -209,21 +209,20 @@ export function parseCpuMilli(input: string | number): Parsed<number> {
   return ok(milli);
 }
 
-/** "64Mi/s" → 64 (MiB/s). */
+/** "64Mi/s" → 64, "256Ki/s" → 0.25 (MiB/s; fractions allowed, rates are averages). */
 export function parseRateMiBps(input: string | number): Parsed<number> {
   if (typeof input === 'number') {
     if (input === 0) return ok(0);
     return fail(`${input} has no unit`, `write a rate with its unit, such as ${EXAMPLE.rate}`);
   }
   const text = input.trim();
-  const m = /^(.+)\/s$/.exec(text);
-  if (!m || m[1] === undefined) {
+  const m = new RegExp(`^${NUMBER}\\s*(Ki|Mi|Gi|Ti|k|K|M|G|T)(i?B)?/s$`).exec(text);
+  if (!m) {
     return negative(text, 'rate') ?? wrongDimension(text, 'rate') ?? fail(`"${text}" is not a rate`, `write a memory size per second, such as ${EXAMPLE.rate}`);
   }
-  const inner = parseMemoryMiB(m[1]);
-  if (!inner.ok) return fail(`"${text}" is not a rate: ${inner.message}`, `write a memory size per second, such as ${EXAMPLE.rate}`);
-  if (inner.value > MAX.rateMiBps) return fail(`"${text}" is too fast`, 'check the unit');
-  return inner;
+  const mibps = (Number(m[1]) * (MEMORY_SUFFIX[m[2] ?? 'Mi'] ?? MIB)) / MIB;
+  if (mibps > MAX.rateMiBps) return fail(`"${text}" is too fast`, 'check the unit');
+  return ok(mibps);
 }
 
 export const PARSERS: Readonly<Record<Dimension, (input: string | number) => Parsed<number>>> = {

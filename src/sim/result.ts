@@ -41,6 +41,8 @@ export interface RunResult {
   readonly downtime: { readonly vms: number; readonly vmSeconds: number };
   readonly storage: {
     readonly degradedVolumesMax: number;
+    /** Volumes still degraded when the drill ends (e.g. no machine for a replacement). */
+    readonly degradedVolumesAtEnd: number;
     readonly resyncTiB: number;
     readonly quorumLost: boolean;
     readonly kvdbQuorumLost: boolean;
@@ -84,7 +86,9 @@ export interface RunSummary {
   readonly downtimeVmSeconds: number;
   readonly degradedVolumesMax: number;
   readonly resyncTiB: number;
+  readonly degradedVolumesAtEnd: number;
   readonly quorumLost: boolean;
+  readonly kvdbQuorumLost: boolean;
   readonly volumesLost: number;
   readonly stalled: string | null;
   readonly failedGates: readonly string[];
