@@ -99,6 +99,7 @@ export const CODES = {
   'maas-erase-on-release': error('MAAS would erase the FlashArray LUNs on every repave'),
   'portworx-max-storage-nodes': warning('maxStorageNodes differs from the number of workers'),
   'portworx-replication': error('the replication factor cannot be met by the storage nodes'),
+  'portworx-repave-interval': warning('Portworx workers repave with less than 10 min between nodes'),
   'portworx-kvdb-nodes': error('the internal KVDB needs 3 or 5 nodes, no more than the storage nodes'),
   'fc-single-fabric': error('a node has no multipath: its storage ports do not reach two fabrics (FC) or subnets (iSCSI)'),
   'storage-protocol-mismatch': error('a node\'s storage ports speak another protocol than the array'),

@@ -214,7 +214,7 @@ export class DrillRun {
   private readonly vmCause: Uint8Array;
   private readonly vmEverDown: Uint8Array;
   private readonly vmSlot: Int16Array;
-  private readonly vmIoDown: Uint8Array;
+  readonly vmIoDown: Uint8Array;
   private pendingRestart: Int32Array;
   private pendingCount = 0;
 
@@ -612,8 +612,11 @@ export class DrillRun {
     const q = this.q;
     const horizonKey = this.kGlobal0 + G_HORIZON;
     while (!this.stopped) {
-      // Nothing left to happen but the horizon: the drill is over.
-      if (q.pending === 1 && q.isScheduled(horizonKey)) break;
+      // Nothing left to happen but the horizon: the drill is over (or stuck).
+      if (q.pending === 1 && q.isScheduled(horizonKey)) {
+        this.quiescent();
+        break;
+      }
       const key = q.pop();
       if (key < 0) break;
       this.dispatch(key);
@@ -650,6 +653,17 @@ export class DrillRun {
     else if (g === G_FABRIC) this.fabricFail();
     else if (g === G_FABRIC_REPAIR) this.fabricRepair();
     else this.injectFailure(g - G_FAIL0);
+  }
+
+  /** Nothing will happen any more: a drain still waiting can never finish. */
+  private quiescent(): void {
+    for (let n = 0; n < this.N; n++) {
+      if (this.mState[n] !== M_DRAINING) continue;
+      let stuck = 0;
+      for (let v = this.head[n] as number; v >= 0; v = this.vmNext[v] as number) stuck++;
+      this.doStall('drain-blocked', `${this.h.nodeNames[n]} cannot finish draining: ${stuck} VM${stuck === 1 ? '' : 's'} cannot migrate (their disks lost every Portworx replica, or nothing can take them)`, n);
+      return;
+    }
   }
 
   private workRemains(): boolean {
@@ -938,7 +952,12 @@ export class DrillRun {
     let w = 0;
     for (let i = 0; i < this.pendingCount; i++) {
       const v = this.pendingRestart[i] as number;
-      if (this.vmState[v] !== VM_DOWN || this.vmIoDown[v]) continue;
+      if (this.vmState[v] !== VM_DOWN) continue;
+      if (this.vmIoDown[v]) {
+        // Its disk has no replica up: it waits for one before it can boot anywhere.
+        this.pendingRestart[w++] = v;
+        continue;
+      }
       const k = this.c.vmClass[v] as number;
       const n = this.findTarget(k, -1);
       if (n < 0) {
@@ -1019,6 +1038,12 @@ export class DrillRun {
   }
 
   private drainDone(n: number): void {
+    const set = this.mSet[n] as number;
+    if (set >= 0 && this.setOnline[set] && (this.onlineSets - 1) * 2 <= this.S) {
+      // Deleting it now would take Portworx below quorum (behaviour.md §6): the repave cannot proceed.
+      this.doStall('quorum-would-be-lost', `deleting ${this.h.nodeNames[n]} would leave ${this.onlineSets - 1} of ${this.S} Portworx storage nodes online: quorum would be lost`, n);
+      return;
+    }
     this.removeEvac(n);
     this.deleteNode(n, M_RELEASING);
     this.phase(n, PH_RELEASE);
@@ -1661,7 +1686,11 @@ export class DrillRun {
   /** Process events until nothing but the horizon is pending (or the run stalls). */
   settle(): void {
     const horizonKey = this.kGlobal0 + G_HORIZON;
-    while (!this.stopped && !(this.q.pending === 1 && this.q.isScheduled(horizonKey)) && this.q.pending > 0) {
+    while (!this.stopped && this.q.pending > 0) {
+      if (this.q.pending === 1 && this.q.isScheduled(horizonKey)) {
+        this.quiescent();
+        break;
+      }
       const key = this.q.pop();
       if (key === horizonKey) {
         this.stopped = true;

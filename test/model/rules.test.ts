@@ -64,6 +64,7 @@ const CASES: readonly Case[] = [
   { code: 'maas-erase-on-release', trigger: ['maas.eraseDisksOnRelease=true'] },
   { code: 'portworx-max-storage-nodes', trigger: ['storage.portworx.maxStorageNodes=6'], exit: 0 },
   { code: 'portworx-replication', trigger: ['storage.portworx.replication=3', 'storage.portworx.maxStorageNodes=2', 'storage.portworx.kvdbNodes=1'] },
+  { code: 'portworx-repave-interval', trigger: ['nodes.workers.repaveInterval=2m'], exit: 0 },
   { code: 'portworx-kvdb-nodes', trigger: ['storage.portworx.kvdbNodes=2'], clean: ['storage.portworx.kvdbNodes=5'] },
   { code: 'fc-single-fabric', trigger: ['hardware.worker-1u.hbas[1].fabric=A'] },
   { code: 'storage-protocol-mismatch', trigger: ['hardware.worker-1u.hbas[0].protocol=iscsi'] },

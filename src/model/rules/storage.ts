@@ -3,6 +3,9 @@
  * configuration), multipath through both fabrics.
  */
 import type { Site } from '../site.js';
+
+/** Palette's Portworx-on-MAAS guidance: worker nodeRepaveInterval ≥ 600 s (palette-api.md §3.3). */
+const PORTWORX_REPAVE_INTERVAL_MS = 600_000;
 import type { Finding, Twin } from '../twin.js';
 
 export function storageSiteRules(site: Site, out: Finding[]): void {
@@ -27,6 +30,16 @@ export function storageSiteRules(site: Site, out: Finding[]): void {
           ? `with fewer storage nodes than workers, ${workers - px.maxStorageNodes} workers run storageless; set it to the worker count so LUNs move to the replacement on a repave — RA §Portworx layer`
           : 'set it to the worker count: above it, a repaved node gets new drives and a full resync instead of taking over the old LUNs — RA §Portworx layer',
       fix: { set: [`storage.portworx.maxStorageNodes=${workers}`] },
+    });
+  }
+  const interval = site.nodes.workers.repaveInterval;
+  if (workers > 0 && interval < PORTWORX_REPAVE_INTERVAL_MS) {
+    out.push({
+      path: ['nodes', 'workers', 'repaveInterval'],
+      code: 'portworx-repave-interval',
+      message: `workers repave ${interval === 0 ? 'back to back' : `${interval / 1000} s apart`}: the next node can go down while Portworx on the last one is still initialising or resyncing`,
+      hint: 'set nodes.workers.repaveInterval to 10m or more (Palette nodeRepaveInterval; Portworx-on-MAAS guidance, palette-api.md §3.3); `vmo-twin simulate --drill repave-workers` shows what back-to-back costs',
+      fix: { set: ['nodes.workers.repaveInterval=10m'] },
     });
   }
   const hw = site.hardware.get(site.nodes.workers.hardware);

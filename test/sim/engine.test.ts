@@ -1,0 +1,125 @@
+/**
+ * The drill engine: invariants after every event, the reference repave, stalls with their
+ * reasons, and the behaviours that decide downtime.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
+import { canonicalJson } from '../../src/model/canonical.js';
+import { drillNamed, drillSpec, forcedTwin, runDrill } from '../helpers/sim.js';
+import { twinOf } from '../helpers/site.js';
+
+const SEEDS = Number(process.env['SIM_SEEDS'] ?? 3);
+
+describe('every bundled drill, with the invariants checked after every event', () => {
+  const twin = twinOf('minimal-5', ['nodes.workers.spares=1']);
+  for (const name of BUNDLED_DRILLS) {
+    it(`${name} keeps VMs conserved, nodes within capacity, migrations within limits (seeds 1..${SEEDS})`, () => {
+      // Five workers cannot leave four empty: the rebalance starts with one empty here.
+      const drill = name === 'descheduler-rebalance' ? drillSpec(name, 'emptyWorkers: 1\ndescheduler: true\nhorizon: 24h') : drillNamed(name);
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const o = runDrill(twin, drill, seed, true);
+        expect(o.figures.events, `seed ${seed}`).toBeGreaterThan(0);
+        expect(o.figures.maxInFlight).toBeLessThanOrEqual(5);
+        const r = o.result;
+        expect(r?.series.vmsPerNode.filter((p) => p[0] === 0)).toHaveLength(twin.nodes.count);
+        // Time series never go back in time.
+        for (const s of [r?.series.inFlightMigrations ?? [], r?.series.degradedVolumes ?? []]) for (let i = 1; i < s.length; i++) expect(s[i]![0]).toBeGreaterThanOrEqual(s[i - 1]![0]);
+      }
+    });
+  }
+});
+
+describe('the reference repave-all (64 nodes, 12,500 VMs)', () => {
+  const twin = twinOf('vmo-ra-64');
+  const drill = drillNamed('repave-all');
+  const o = runDrill(twin, drill, 1);
+  it('passes every gate with no downtime', () => {
+    expect(o.gates.filter((g) => !g.ok)).toEqual([]);
+    expect(o.figures.downtimeVms).toBe(0);
+    expect(o.figures.stall).toBeNull();
+  });
+  it('costs about one live migration per VM', () => {
+    expect(o.figures.migrationsStarted).toBeGreaterThanOrEqual(12_500);
+    expect(o.figures.migrationsStarted).toBeLessThan(12_500 * 1.1);
+    expect(o.figures.migrationsFailed).toBe(0);
+  });
+  it('repaves every node: a drain, a deploy and a join per worker, the control plane by surge', () => {
+    const tl = o.result?.timeline ?? [];
+    for (const phase of ['drain', 'release', 'deploy', 'join']) expect(tl.filter((s) => s.phase === phase && s.node.startsWith('worker-')).length, phase).toBe(60);
+    expect(tl.filter((s) => s.phase === 'deploy' && s.node.startsWith('cp-'))).toHaveLength(3);
+  });
+  it('gives the same bytes for the same seed', () => {
+    expect(canonicalJson(runDrill(twin, drill, 1).result)).toBe(canonicalJson(o.result));
+  });
+});
+
+describe('stalls are reported with their reason, not looped', () => {
+  it('a control-plane surge with every /24 in use stalls, naming the pod CIDR; with a spare block it completes', () => {
+    const full = forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/21']);
+    const r = runDrill(full, drillNamed('repave-all'));
+    expect(r.figures.stall?.code).toBe('no-free-pod-block');
+    expect(r.figures.stall?.reason).toContain('pod CIDR');
+    expect(r.gates.find((g) => g.name === 'not-stalled')?.ok).toBe(false);
+    const spare = forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/20']);
+    const ok = runDrill(spare, drillNamed('repave-all'));
+    expect(ok.figures.stall).toBeNull();
+  });
+  it('a surge repave with no free machine stalls with no-free-machine', () => {
+    const twin = forcedTwin('minimal-5', ['nodes.controlPlane.spares=0']);
+    expect(runDrill(twin, drillNamed('repave-all')).figures.stall?.code).toBe('no-free-machine');
+  });
+  it('a scale-in repave that would take Portworx below quorum stalls with quorum-would-be-lost', () => {
+    const twin = forcedTwin('minimal-5', ['nodes.workers.count=4', 'storage.portworx.maxStorageNodes=4', 'workloads.vmClasses[0].count=60', 'workloads.vmClasses[1].count=10']);
+    const drill = drillSpec('quorum', 'repave: [workers]\nfailures: [{ at: 0s, nodes: [worker-1] }]\nmachineHealthCheck: { enabled: false }');
+    const r = runDrill(twin, drill);
+    expect(r.figures.stall?.code).toBe('quorum-would-be-lost');
+    expect(r.figures.quorumLost).toBe(false);
+  });
+  it('a drain whose VMs fit nowhere stalls with drain-blocked', () => {
+    const twin = forcedTwin('minimal-5', ['workloads.vmClasses[1].count=0', 'workloads.vmClasses[0].memory=56Gi', 'workloads.vmClasses[0].count=20', 'workloads.vmClasses[0].disk=0']);
+    const r = runDrill(twin, drillSpec('tight', 'repave: [workers]\nhorizon: 48h'));
+    expect(r.figures.stall?.code).toBe('drain-blocked');
+  });
+});
+
+describe('what decides downtime', () => {
+  it('evictionStrategy None restarts VMs cold during a repave: downtime', () => {
+    const twin = forcedTwin('minimal-5', ['workloads.vmClasses[1].evictionStrategy=None']);
+    const r = runDrill(twin, drillNamed('repave-workers'));
+    expect(r.figures.downtimeVms).toBe(40);
+    expect(r.gates.find((g) => g.name === 'no-vm-downtime')?.ok).toBe(false);
+  });
+  it('a VM that dirties memory faster than the link aborts on the progress timeout and retries; auto-converge lets it through', () => {
+    const hot = ['workloads.vmClasses[1].count=2', 'workloads.vmClasses[1].dirtyRate=4Gi/s', 'workloads.vmClasses[0].count=10'];
+    const drill = drillSpec('hot', 'repave: [workers]\nhorizon: 12h');
+    const stuck = runDrill(forcedTwin('minimal-5', hot), drill);
+    expect(stuck.figures.migrationsFailed).toBeGreaterThan(0);
+    const converge = runDrill(forcedTwin('minimal-5', [...hot, 'kubevirt.migration.allowAutoConverge=true']), drill);
+    expect(converge.figures.migrationsFailed).toBe(0);
+    expect(converge.figures.stall).toBeNull();
+  });
+  it('a node failure takes down exactly its VMs, which come back after fencing', () => {
+    const twin = twinOf('minimal-5', ['nodes.workers.spares=1']);
+    const drill = drillSpec('one', 'failures: [{ at: 0s, nodes: [worker-2] }]');
+    const on2 = Array.from(twin.vms.node).filter((n) => twin.nodes.names[n] === 'worker-2').length;
+    const r = runDrill(twin, drill);
+    expect(r.figures.downtimeVms).toBe(on2);
+    expect(r.figures.unplacedAtEnd).toBe(0);
+    // NotReady after 50 s plus MachineHealthCheck's 300 s before any restart.
+    expect(r.figures.downtimeMaxMs).toBeGreaterThan(350_000);
+    expect(r.figures.degradedVolumesAtEnd).toBe(0);
+  });
+  it('a fabric failure hurts only nodes without a path through the other fabric', () => {
+    const dual = runDrill(twinOf('minimal-5'), drillNamed('fabric-failure'));
+    expect(dual.figures.downtimeVms).toBe(0);
+    const single = runDrill(forcedTwin('minimal-5', ['hardware.worker-1u.hbas[1].fabric=A']), drillNamed('fabric-failure'));
+    expect(single.figures.downtimeVms).toBe(190);
+    expect(single.figures.volumesLost).toBeGreaterThan(0);
+  });
+  it('the Descheduler fills empty workers by live migration, with no downtime', () => {
+    const r = runDrill(twinOf('vmo-ra-64'), drillNamed('descheduler-rebalance'));
+    expect(r.figures.migrationsStarted).toBeGreaterThan(100);
+    expect(r.figures.underutilizedAtEnd).toBe(0);
+    expect(r.figures.downtimeVms).toBe(0);
+  });
+});
