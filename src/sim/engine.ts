@@ -159,8 +159,8 @@ export class InvariantError extends Error {
 
 export class DrillRun {
   readonly q: EventQueue;
-  readonly rng: Rng;
-  readonly rec: Recorder | null;
+  rng: Rng;
+  rec: Recorder | null;
   private readonly h: BaseHeader;
   private readonly c: Columns;
   private readonly N: number;
@@ -244,8 +244,8 @@ export class DrillRun {
   private readonly volUp: Uint8Array;
   private readonly volLostEver: Uint8Array;
   private readonly kvdbMember: Uint8Array;
-  private onlineSets: number;
-  private kvdbOnline: number;
+  private onlineSets = 0;
+  private kvdbOnline = 0;
   private degraded = 0;
 
   // Evacuating nodes (compact list).
@@ -290,7 +290,7 @@ export class DrillRun {
   constructor(
     base: SimBase,
     private readonly drill: Drill,
-    private readonly opts: RunOptions,
+    private opts: RunOptions,
   ) {
     this.h = base.header;
     this.c = base.cols;
@@ -308,28 +308,28 @@ export class DrillRun {
     this.kGlobal0 = this.kVm0 + V;
     this.q = new EventQueue(this.kGlobal0 + G_FAIL0 + drill.spec.failures.length + 1);
 
-    this.mState = new Uint8Array(N);
-    this.mOutdated = new Uint8Array(N);
-    this.mBlock = new Uint8Array(N);
-    this.mSet = new Int32Array(N).fill(-1);
-    this.mPool = new Uint8Array(N);
-    this.mNoPaths = new Uint8Array(N);
-    this.mRemediated = new Uint8Array(N);
-    this.ownSet = new Int32Array(N).fill(-1);
-    this.memUsed = new Float64Array(N);
-    this.cpuUsed = new Float64Array(N);
-    this.podsUsed = new Uint32Array(N);
-    this.otherPods = new Uint32Array(N);
-    this.vmCount = new Uint32Array(N);
-    this.outLimit = new Uint16Array(N);
-    this.outXfer = new Uint16Array(N);
-    this.inXfer = new Uint16Array(N);
-    this.head = new Int32Array(N).fill(-1);
-    this.phaseCode = new Int8Array(N).fill(-1);
-    this.phaseStart = new Float64Array(N);
-    this.failedAt = new Float64Array(N).fill(-1);
-    this.evacPending = new Uint32Array(N);
-    this.evacList = new Int32Array(N);
+    this.mState = this.alloc(Uint8Array, N, 0);
+    this.mOutdated = this.alloc(Uint8Array, N, 0);
+    this.mBlock = this.alloc(Uint8Array, N, 0);
+    this.mSet = this.alloc(Int32Array, N, -1);
+    this.mPool = this.alloc(Uint8Array, N, 0);
+    this.mNoPaths = this.alloc(Uint8Array, N, 0);
+    this.mRemediated = this.alloc(Uint8Array, N, 0);
+    this.ownSet = this.alloc(Int32Array, N, -1);
+    this.memUsed = this.alloc(Float64Array, N, 0);
+    this.cpuUsed = this.alloc(Float64Array, N, 0);
+    this.podsUsed = this.alloc(Uint32Array, N, 0);
+    this.otherPods = this.alloc(Uint32Array, N, 0);
+    this.vmCount = this.alloc(Uint32Array, N, 0);
+    this.outLimit = this.alloc(Uint16Array, N, 0);
+    this.outXfer = this.alloc(Uint16Array, N, 0);
+    this.inXfer = this.alloc(Uint16Array, N, 0);
+    this.head = this.alloc(Int32Array, N, -1);
+    this.phaseCode = this.alloc(Int8Array, N, -1);
+    this.phaseStart = this.alloc(Float64Array, N, 0);
+    this.failedAt = this.alloc(Float64Array, N, -1);
+    this.evacPending = this.alloc(Uint32Array, N, 0);
+    this.evacList = this.alloc(Int32Array, N, 0);
     this.trees = Array.from({ length: h.classes }, () => new ArgminTree(N));
     this.invMem = new Float64Array(N);
     this.invCpu = new Float64Array(N);
@@ -340,48 +340,105 @@ export class DrillRun {
       this.invPods[n] = 1 / Math.max(1, this.c.nodeMaxPods[n] as number);
     }
 
-    this.vmNode = new Int32Array(V);
-    this.vmState = new Uint8Array(V);
-    this.vmNext = new Int32Array(V).fill(-1);
-    this.vmPrev = new Int32Array(V).fill(-1);
-    this.vmEvac = new Uint8Array(V);
-    this.vmFails = new Uint8Array(V);
-    this.vmBackoff = new Uint8Array(V);
-    this.vmDownSince = new Float64Array(V);
-    this.vmCause = new Uint8Array(V);
-    this.vmEverDown = new Uint8Array(V);
-    this.vmSlot = new Int16Array(V).fill(-1);
-    this.vmIoDown = new Uint8Array(V);
+    this.vmNode = this.alloc(Int32Array, V, 0);
+    this.vmState = this.alloc(Uint8Array, V, 0);
+    this.vmNext = this.alloc(Int32Array, V, -1);
+    this.vmPrev = this.alloc(Int32Array, V, -1);
+    this.vmEvac = this.alloc(Uint8Array, V, 0);
+    this.vmFails = this.alloc(Uint8Array, V, 0);
+    this.vmBackoff = this.alloc(Uint8Array, V, 0);
+    this.vmDownSince = this.alloc(Float64Array, V, 0);
+    this.vmCause = this.alloc(Uint8Array, V, 0);
+    this.vmEverDown = this.alloc(Uint8Array, V, 0);
+    this.vmSlot = this.alloc(Int16Array, V, -1);
+    this.vmIoDown = this.alloc(Uint8Array, V, 0);
     this.pendingRestart = new Int32Array(Math.max(16, Math.min(V, 1024)));
 
-    this.sVm = new Int32Array(M).fill(-1);
-    this.sSrc = new Int32Array(M).fill(-1);
-    this.sDst = new Int32Array(M).fill(-1);
-    this.sPhase = new Uint8Array(M);
-    this.sRemain = new Float64Array(M);
-    this.sRate = new Float64Array(M);
-    this.sLast = new Float64Array(M);
-    this.sRoundStart = new Float64Array(M);
-    this.sRoundBytes = new Float64Array(M);
-    this.sLow = new Float64Array(M);
-    this.sLowTime = new Float64Array(M);
-    this.sDirty = new Float64Array(M);
-    this.sThrottle = new Float64Array(M);
-    this.sRounds = new Uint32Array(M);
+    this.sVm = this.alloc(Int32Array, M, -1);
+    this.sSrc = this.alloc(Int32Array, M, -1);
+    this.sDst = this.alloc(Int32Array, M, -1);
+    this.sPhase = this.alloc(Uint8Array, M, 0);
+    this.sRemain = this.alloc(Float64Array, M, 0);
+    this.sRate = this.alloc(Float64Array, M, 0);
+    this.sLast = this.alloc(Float64Array, M, 0);
+    this.sRoundStart = this.alloc(Float64Array, M, 0);
+    this.sRoundBytes = this.alloc(Float64Array, M, 0);
+    this.sLow = this.alloc(Float64Array, M, 0);
+    this.sLowTime = this.alloc(Float64Array, M, 0);
+    this.sDirty = this.alloc(Float64Array, M, 0);
+    this.sThrottle = this.alloc(Float64Array, M, 0);
+    this.sRounds = this.alloc(Uint32Array, M, 0);
 
-    this.setHolder = new Int32Array(S).fill(-1);
-    this.setOnline = new Uint8Array(S);
-    this.setOfflineSince = new Float64Array(S);
-    this.setFailure = new Uint8Array(S);
-    this.replicaState = new Uint8Array(h.volumes * this.R);
-    this.volUp = new Uint8Array(h.volumes);
-    this.volLostEver = new Uint8Array(h.volumes);
-    this.kvdbMember = new Uint8Array(S);
-    this.onlineSets = 0;
-    this.kvdbOnline = 0;
-    this.freeBlocks = h.blocks;
+    this.setHolder = this.alloc(Int32Array, S, -1);
+    this.setOnline = this.alloc(Uint8Array, S, 0);
+    this.setOfflineSince = this.alloc(Float64Array, S, 0);
+    this.setFailure = this.alloc(Uint8Array, S, 0);
+    this.replicaState = this.alloc(Uint8Array, h.volumes * this.R, 0);
+    this.volUp = this.alloc(Uint8Array, h.volumes, 0);
+    this.volLostEver = this.alloc(Uint8Array, h.volumes, 0);
+    this.kvdbMember = this.alloc(Uint8Array, S, 0);
 
     this.repavePools = drill.spec.repave;
+    this.freeBlocks = h.blocks;
+    this.init();
+  }
+
+  private readonly resettable: Array<[{ fill(v: number): unknown }, number]> = [];
+
+  private alloc<T extends { fill(v: number): T }>(ctor: new (n: number) => T, length: number, fill: number): T {
+    const a = new ctor(length);
+    if (fill !== 0) a.fill(fill);
+    this.resettable.push([a, fill]);
+    return a;
+  }
+
+  /**
+   * Start another run on the same base and drill, reusing every array (Monte Carlo runs one
+   * after another on a thread allocate nothing per run but the result).
+   */
+  reset(opts: RunOptions): void {
+    this.opts = opts;
+    this.rng = new Rng(opts.seed);
+    this.rec = opts.record ? new Recorder(this.h.nodeNames, this.h.migration) : null;
+    this.q.reset();
+    for (const [a, fill] of this.resettable) a.fill(fill);
+    this.pendingCount = 0;
+    this.inFlight = 0;
+    this.onlineSets = 0;
+    this.kvdbOnline = 0;
+    this.degraded = 0;
+    this.evacLen = 0;
+    this.freeBlocks = this.h.blocks;
+    this.repaveIndex = 0;
+    this.repaveVictim = -1;
+    this.repaveSurge = -1;
+    this.repaveStep = 0;
+    this.repaveDone = true;
+    this.repaveWaiting = false;
+    this.waitingMachine = -1;
+    this.pendingReplacements[0] = 0;
+    this.pendingReplacements[1] = 0;
+    this.failedFabric = -1;
+    this.failedController = -1;
+    this.deschedulerQuiet = false;
+    this.started = 0;
+    this.completed = 0;
+    this.failed = 0;
+    this.maxInFlight = 0;
+    this.downVms = 0;
+    this.downMs = 0;
+    this.downMaxMs = 0;
+    this.downBeyond = 0;
+    this.degradedMax = 0;
+    this.resyncMiB = 0;
+    this.quorumLost = false;
+    this.kvdbQuorumLost = false;
+    this.volumesLost = 0;
+    this.stall = null;
+    this.lastFailureAt = -1;
+    this.recoveryMs = 0;
+    this.lastEventAt = 0;
+    this.stopped = false;
     this.init();
   }
 
@@ -425,7 +482,12 @@ export class DrillRun {
         continue;
       }
       this.vmState[v] = VM_RUNNING;
-      this.link(v, n);
+      // link() without its per-VM bookkeeping: the counts and scores are set once below.
+      const h = this.head[n] as number;
+      this.vmNext[v] = h;
+      if (h >= 0) this.vmPrev[h] = v;
+      this.head[n] = v;
+      this.vmCount[n]!++;
       const k = c.vmClass[v] as number;
       this.memUsed[n]! += c.classPodMem[k] as number;
       this.cpuUsed[n]! += c.classCpu[k] as number;

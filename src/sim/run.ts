@@ -72,8 +72,24 @@ export interface RunOutcome {
   readonly result: RunResult | null;
 }
 
+/** One engine per base and drill on this thread, reset between runs instead of reallocated. */
+const engines = new WeakMap<SimBase, WeakMap<Drill, DrillRun>>();
+
+function engineFor(base: SimBase, drill: Drill, opts: { seed: number; record: boolean; check: boolean }): DrillRun {
+  let byDrill = engines.get(base);
+  if (!byDrill) engines.set(base, (byDrill = new WeakMap()));
+  const cached = byDrill.get(drill);
+  if (cached) {
+    cached.reset(opts);
+    return cached;
+  }
+  const run = new DrillRun(base, drill, opts);
+  byDrill.set(drill, run);
+  return run;
+}
+
 export function runOnce(base: SimBase, drill: Drill, seed: number, opts: { record: boolean; check?: boolean }): RunOutcome {
-  const run = new DrillRun(base, drill, { seed, record: opts.record, check: opts.check ?? false });
+  const run = engineFor(base, drill, { seed, record: opts.record, check: opts.check ?? false });
   const f = run.run();
   const gates = evaluateGates(drill, f);
   const rec = run.rec;
