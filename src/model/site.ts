@@ -224,6 +224,7 @@ function nodePool(role: 'controlPlane' | 'workers') {
       cp ? 'KubeadmControlPlane rollout: ScaleOut = maxSurge 1 (the default), ScaleIn = maxSurge 0' : 'Palette pool rolling policy; Portworx workers use RollingUpdateScaleIn ("Contract first")',
     ),
     repaveInterval: def(quantity('duration'), 0, '0s', 'Palette nodeRepaveInterval: pause between node repaves (workers only)'),
+    drainTimeout: def(quantity('duration'), 0, '0s', 'Cluster API nodeDrainTimeout: give up draining after this and delete the node anyway; 0 = wait forever (the default, behaviour.md §5)'),
   });
 }
 

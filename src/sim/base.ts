@@ -46,6 +46,8 @@ export type Columns = { readonly [K in ColumnName]: InstanceType<(typeof COLUMN_
 export interface PoolParams {
   readonly surge: boolean;
   readonly repaveIntervalMs: number;
+  /** Cluster API nodeDrainTimeout; 0 waits forever. */
+  readonly drainTimeoutMs: number;
 }
 
 /** Everything a run needs that is not a column; JSON-serializable (workers receive it as is). */
@@ -211,8 +213,8 @@ export function buildBase(twin: Twin, drill: Drill, shared = true): BaseBuild {
       maxTotal: site.descheduler.maxNoOfPodsToEvictTotal ?? Number.MAX_SAFE_INTEGER,
     },
     pools: {
-      controlPlane: { surge: site.nodes.controlPlane.updateStrategy === 'RollingUpdateScaleOut', repaveIntervalMs: 0 },
-      workers: { surge: site.nodes.workers.updateStrategy === 'RollingUpdateScaleOut', repaveIntervalMs: site.nodes.workers.repaveInterval },
+      controlPlane: { surge: site.nodes.controlPlane.updateStrategy === 'RollingUpdateScaleOut', repaveIntervalMs: 0, drainTimeoutMs: site.nodes.controlPlane.drainTimeout },
+      workers: { surge: site.nodes.workers.updateStrategy === 'RollingUpdateScaleOut', repaveIntervalMs: site.nodes.workers.repaveInterval, drainTimeoutMs: site.nodes.workers.drainTimeout },
     },
     layout,
     byteLength,

@@ -95,7 +95,8 @@ const T_PX = 1;
 const T_RESYNC = 2;
 const T_REPAIR = 3;
 const T_MHC = 4;
-const NODE_TIMERS = 5;
+const T_DRAIN = 5;
+const NODE_TIMERS = 6;
 
 // Drill timers.
 const G_REPAVE = 0;
@@ -1071,6 +1072,8 @@ export class DrillRun {
   private startDrain(n: number): void {
     this.setState(n, M_DRAINING);
     this.phase(n, PH_DRAIN);
+    const timeout = (this.mPool[n] === 0 ? this.h.pools.controlPlane : this.h.pools.workers).drainTimeoutMs;
+    if (timeout > 0) this.q.after(this.kNode0 + T_DRAIN * this.N + n, timeout);
     let v = this.head[n] as number;
     let marked = 0;
     while (v >= 0) {
@@ -1099,7 +1102,22 @@ export class DrillRun {
     this.restartPending();
   }
 
+  /** nodeDrainTimeout passed: Cluster API deletes the node with whatever still runs on it (behaviour.md §5). */
+  private drainTimedOut(n: number): void {
+    if (this.mState[n] !== M_DRAINING) return;
+    let v = this.head[n] as number;
+    while (v >= 0) {
+      const next = this.vmNext[v] as number;
+      this.stopVm(v, CAUSE_OPERATION);
+      v = next;
+    }
+    for (let s = 0; s < this.M; s++) if (this.sPhase[s] !== P_FREE && this.sSrc[s] === n) this.failMigrationQuietly(s);
+    this.drainDone(n);
+    this.restartPending();
+  }
+
   private drainDone(n: number): void {
+    this.q.cancel(this.kNode0 + T_DRAIN * this.N + n);
     const set = this.mSet[n] as number;
     if (set >= 0 && this.setOnline[set] && (this.onlineSets - 1) * 2 <= this.S) {
       // Deleting it now would take Portworx below quorum (behaviour.md §6): the repave cannot proceed.
@@ -1170,6 +1188,7 @@ export class DrillRun {
     else if (kind === T_RESYNC) this.resyncDone(n);
     else if (kind === T_REPAIR) this.repaired(n);
     else if (kind === T_MHC) this.remediate(n);
+    else if (kind === T_DRAIN) this.drainTimedOut(n);
   }
 
   private onLife(n: number): void {

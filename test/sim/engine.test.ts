@@ -123,3 +123,15 @@ describe('what decides downtime', () => {
     expect(r.figures.downtimeVms).toBe(0);
   });
 });
+
+describe('Cluster API drain timeout', () => {
+  it('deletes a node whose drain is stuck once nodeDrainTimeout passes: its VMs go down', () => {
+    const hot = ['workloads.vmClasses[1].count=2', 'workloads.vmClasses[1].dirtyRate=4Gi/s', 'workloads.vmClasses[0].count=10'];
+    const drill = drillSpec('hot', 'repave: [workers]\nhorizon: 12h');
+    const forever = runDrill(forcedTwin('minimal-5', hot), drill);
+    expect(forever.figures.downtimeVms).toBe(0);
+    const timed = runDrill(forcedTwin('minimal-5', [...hot, 'nodes.workers.drainTimeout=10m']), drill);
+    expect(timed.figures.downtimeVms).toBeGreaterThan(0);
+    expect(timed.figures.downtimeVmsBeyondFailures).toBe(timed.figures.downtimeVms);
+  });
+});
