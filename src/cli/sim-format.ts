@@ -17,7 +17,14 @@ export function formatSimResult(r: SimResult, style: Style): string {
   const rows: string[][] = [
     [many ? 'longest run' : 'simulated', `${hours(r.simulatedSeconds)} (${fmtInt(Math.round(r.simulatedSeconds))} s), ${fmtInt(r.events)} events${many ? ' in all' : ''}`],
     ['migrations', `${fmtInt(r.migrations.started)} started, ${fmtInt(r.migrations.completed)} completed, ${fmtInt(r.migrations.failed)} failed; at most ${r.migrations.maxInFlight} in flight (limits ${r.run.limits.parallelPerCluster} per cluster, ${r.run.limits.parallelOutboundPerNode} out per node)`],
-    ['downtime', r.downtime.vms === 0 ? 'none: no VM was ever down' : `${fmtInt(r.downtime.vms)} VM${r.downtime.vms === 1 ? '' : 's'} down, ${hours(r.downtime.vmSeconds)} of VM downtime in all`],
+    [
+      'downtime',
+      r.downtime.vms === 0
+        ? `none: no VM was ever down${many ? ' in any run' : ''}`
+        : many
+          ? `${fmtInt(r.downtime.vms)} VM outages over the ${fmtInt(r.runs)} runs, ${hours(r.downtime.vmSeconds)} of VM downtime in all (per run below)`
+          : `${fmtInt(r.downtime.vms)} VM${r.downtime.vms === 1 ? '' : 's'} down, ${hours(r.downtime.vmSeconds)} of VM downtime in all`,
+    ],
     [
       'storage',
       `${fmtInt(r.storage.degradedVolumesMax)} volumes degraded at most (${fmtInt(r.storage.degradedVolumesAtEnd)} at the end), ${r.storage.resyncTiB} TiB resynced; quorum ${r.storage.quorumLost ? style.red('LOST') : 'kept'}, KVDB quorum ${r.storage.kvdbQuorumLost ? style.red('LOST') : 'kept'}, ${fmtInt(r.storage.volumesLost)} volumes lost their last replica`,
