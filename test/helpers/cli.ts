@@ -1,0 +1,17 @@
+/**
+ * Running the built CLI as users run it (node dist/cli/bin.js …), with colours off unless a
+ * test asks for them.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './site.js';
+
+export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** No "    at file:line:col" lines: errors are messages, not stack traces. */
+export const STACK = /\n\s+at .+:\d+:\d+/;
