@@ -122,6 +122,8 @@ export interface FigureSpec {
   /** Extra legend content (the heatmap's colour scale). */
   readonly legendExtra?: Child;
   readonly note?: Child;
+  /** How to read more by pointing (left out when printed). */
+  readonly hover?: string;
 }
 
 export function figure(spec: FigureSpec): Chart {
@@ -135,6 +137,7 @@ ${spec.over}
 </svg>
 ${legend.length || spec.legendExtra ? html`<ul class="legend">${legend.map(legendItem)}${spec.legendExtra}</ul>` : null}
 ${spec.note ? html`<p class="chart-note">${spec.note}</p>` : null}
+${spec.hover ? html`<p class="chart-note hover-note">${spec.hover}</p>` : null}
 </figure>`;
   return { markup, info: { id: spec.id, kind: spec.kind, title: spec.title, series: spec.series.map((s) => ({ name: s.name, points: s.points, drawn: s.drawn })) } };
 }

@@ -95,7 +95,7 @@ export function ganttChart(id: string, run: RunResult, end: number): Chart {
     height,
     under: html`${axes(plot, x, null)}${rowLabels(rows, plot.top, h, plot.left)}`,
     series,
-    note: withTitles ? 'Hover a bar for its node, phase and times.' : null,
+    ...(withTitles ? { hover: 'Point at a bar for its node, phase and times.' } : {}),
   });
 }
 
@@ -250,6 +250,6 @@ export function heatmapChart(id: string, run: RunResult, end: number): Chart {
     under: html`${axes(plot, x, null)}${sideLabels}${rowLabels(nodes, plot.top, h, plot.left)}`,
     series,
     legendExtra: scale,
-    note: 'Hover a row for its VM counts before, during (lowest–highest) and after.',
+    hover: 'Point at a row for its VM counts before, during (lowest–highest) and after.',
   });
 }

@@ -60,7 +60,7 @@ svg .mark-label { font-size: 10.5px; font-weight: 600; }
 details summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11px; } nav { display: none; }
+  body { max-width: none; padding: 0; font-size: 11px; } nav, .hover-note { display: none; }
   h2 { break-before: auto; break-after: avoid; } h3 { break-after: avoid; }
   details > *:not(summary) { display: block; } .columns { grid-template-columns: 1fr 1fr; }
   @page { size: A4; margin: 14mm; }
