@@ -111,18 +111,23 @@ function runSeries(v: Json, p: string): RunResult['series'] {
 
 const limits = (v: Json, p: string): RunResult['limits'] => shape<RunResult['limits']>(v, p, { parallelPerCluster: (x, q) => int(x, q, 1), parallelOutboundPerNode: (x, q) => int(x, q, 1) });
 
+/** The fields a drill result and each of its runs share. */
+const COMMON = {
+  drill: str,
+  seed: (x: Json, q: string) => int(x, q, -Number.MAX_SAFE_INTEGER),
+  ok: bool,
+  simulatedSeconds: (x: Json, q: string) => num(x, q, 0),
+  events: (x: Json, q: string) => int(x, q),
+  migrations,
+  downtime,
+  storage,
+  stalled: (x: Json, q: string) => nullable(x, q, stall),
+  gates: (x: Json, q: string) => list(x, q, gate),
+};
+
 const runResult = (v: Json, p: string): RunResult =>
   shape<RunResult>(v, p, {
-    drill: str,
-    seed: (x, q) => int(x, q, -Number.MAX_SAFE_INTEGER),
-    ok: bool,
-    simulatedSeconds: (x, q) => num(x, q, 0),
-    events: (x, q) => int(x, q),
-    migrations,
-    downtime,
-    storage,
-    stalled: (x, q) => nullable(x, q, stall),
-    gates: (x, q) => list(x, q, gate),
+    ...COMMON,
     limits,
     timeline: (x, q) => list(x, q, span),
     series: runSeries,
@@ -166,18 +171,9 @@ export function simResultFromJson(v: Json): SimResult {
   const o = obj(v, '');
   if (!('drill' in o) && 'diagnostics' in o) throw new ShapeError('it holds diagnostics, not a drill result (the output of validate, size, or a simulate that refused the site)');
   const r = shape<Omit<SimResult, 'timings'>>(v, '', {
-    drill: str,
+    ...COMMON,
     site: str,
-    seed: (x, q) => int(x, q, -Number.MAX_SAFE_INTEGER),
     runs: (x, q) => int(x, q, 1),
-    ok: bool,
-    simulatedSeconds: (x, q) => num(x, q, 0),
-    events: (x, q) => int(x, q),
-    migrations,
-    downtime,
-    storage,
-    stalled: (x, q) => nullable(x, q, stall),
-    gates: (x, q) => list(x, q, gate),
     run: runResult,
     perRun: (x, q) => nullable(x, q, (y, s) => list(y, s, summary)),
     percentiles: (x, q) => nullable(x, q, percentiles),
