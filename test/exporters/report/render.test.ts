@@ -8,7 +8,10 @@ import { renderReport } from '../../../src/exporters/report/index.js';
 import { DRAW_COLUMNS, phaseOrder } from '../../../src/exporters/report/drill-charts.js';
 import { fmtInt } from '../../../src/exporters/report/format.js';
 import type { RunResult, SimResult } from '../../../src/sim/result.js';
+import { siteSummary } from '../../../src/exporters/report/index.js';
+import { sizeReport } from '../../../src/planner/size.js';
 import { referenceFixtures, referenceInput } from '../../helpers/report.js';
+import { checkScenario } from '../../helpers/site.js';
 
 /** The markup of the element with this id (our own markup: figures and sections do not nest their own tag). */
 function element(html: string, tag: 'figure' | 'section', id: string): string {
@@ -160,6 +163,19 @@ describe('renderReport on awkward input', () => {
     expect(manifest.charts.find((c) => c.kind === 'gantt')?.series).toEqual([]);
     has(html, 'This drill has no gates.');
   });
+
+  for (const [name, sets] of [['minimal-5', []], ['vmo-ra-2nic', []], ['vmo-ra-128', []], ['minimal-5', ['workloads.vmClasses=[]']], ['vmo-ra-64', ['nodes.workers.count=124']]] as const) {
+    it(`renders scenarios/${name}.yaml${sets.length ? ` with --set ${sets.join(' ')}` : ''}`, () => {
+      const c = checkScenario(name, sets);
+      if (!c.twin) throw new Error(`${name} must compile`);
+      const size = sizeReport(c.twin);
+      const { html, manifest } = renderReport({ ...base, source: { label: `${name}.yaml`, sets }, site: siteSummary(c.twin.site), diagnostics: c.diagnostics, size });
+      expect(manifest.charts.map((x) => x.kind)).toEqual(['capacity']);
+      has(html, `<h1>vmo-twin report — ${c.twin.site.metadata.name}</h1>`);
+      has(html, `data-key="nodes.active" data-value="${size.nodes.active}"`);
+      for (const d of c.diagnostics) has(html, `data-code="${d.code}" data-severity="${d.severity}"`);
+    });
+  }
 
   it('says how to get drill results when there are none', () => {
     const { html, manifest } = renderReport({ ...base, drillsHint: 'Run a drill first.' });
