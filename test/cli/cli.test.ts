@@ -97,6 +97,12 @@ describe('vmo-twin size', () => {
     expect(typeof s['storage']?.['usedTiB']).toBe('number');
     expect(typeof s['headroom']?.['nodeFailuresTolerated']).toBe('number');
   });
+  it('takes --set before the site file, one value per --set', () => {
+    const r = cli(['size', '--set', 'nodes.workers.count=40', '--set', 'workloads.vmClasses[0].count=100', 'scenarios/vmo-ra-64.yaml', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { nodes: { workers: number }; vms: { requested: number } })).toMatchObject({ nodes: { workers: 40 }, vms: { requested: 5600 } });
+  });
   it('refuses a site with errors unless --force', () => {
     expect(cli(['size', 'scenarios/minimal-5.yaml', '--set', 'maas.eraseDisksOnRelease=true']).status).toBe(1);
     expect(cli(['size', 'scenarios/minimal-5.yaml', '--set', 'maas.eraseDisksOnRelease=true', '--force']).status).toBe(0);
