@@ -31,7 +31,7 @@ thead th { background: var(--soft); font-weight: 600; }
 .facts th, .facts-wide th { width: 150px; color: var(--muted); font-weight: 500; }
 tr { break-inside: avoid; }
 .badge { display: inline-block; font-size: 12.5px; font-weight: 600; padding: 1px 8px; border-radius: 10px; vertical-align: middle; color: #fff; }
-.badge.ok { background: var(--ok); } .badge.bad { background: var(--bad); }
+.badge.ok { background: var(--ok); color: #fff; } .badge.bad { background: var(--bad); color: #fff; }
 .verdict.ok, .ok > .stat-value { color: var(--ok); } .verdict.bad, .bad { color: var(--bad); }
 .callout { border: 1px solid currentColor; border-radius: 6px; padding: 8px 12px; }
 .sev { font-weight: 600; } .sev-error .sev { color: var(--bad); } .sev-warning .sev { color: var(--warn); } .sev-info .sev { color: var(--muted); }

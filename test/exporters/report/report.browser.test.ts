@@ -176,6 +176,17 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('the HTML report in headless Chromium'
     expect(byId.get('sizing-capacity')?.series[0]?.rects).toBe(4);
   });
 
+  it('draws every badge in a colour that stands out from its background', async () => {
+    const badges = await page.$$eval('.badge', (nodes) =>
+      (nodes as unknown as El[]).map((b) => {
+        const style = (globalThis as unknown as { getComputedStyle(e: El): { color: string; backgroundColor: string } }).getComputedStyle(b);
+        return [style.color, style.backgroundColor];
+      }),
+    );
+    expect(badges.length).toBeGreaterThan(8);
+    for (const [fg, bg] of badges) expect(fg).not.toBe(bg);
+  });
+
   it('shows the numbers of the input JSON', async () => {
     const read = (section: string, key: string) => page.locator(`#${section} [data-key="${key}"]`).first().evaluate((e) => [(e as unknown as El).getAttribute('data-value'), (e as unknown as { textContent: string | null }).textContent]);
     expect(await read('drill-1-repave-all', 'migrations.started')).toEqual([String(repave.migrations.started), fmtInt(repave.migrations.started)]);
