@@ -4,12 +4,17 @@
  */
 import { makeStyle, type Style } from './output.js';
 
+/** A stream progress bars draw on: a writable with the TTY flags Node gives process.stderr. */
+export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   readonly style: Style;
   readonly errStyle: Style;
   readonly stderrIsTTY: boolean;
+  /** Where progress bars draw (process.stderr); absent in captured runs, which then show none. */
+  readonly errStream?: ProgressStream;
 }
 
 export function processIo(): Io {
@@ -19,6 +24,7 @@ export function processIo(): Io {
     style: makeStyle(process.stdout),
     errStyle: makeStyle(process.stderr),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    errStream: process.stderr,
   };
 }
 

@@ -2,7 +2,7 @@
  * Files that ship with the package (scenarios), found from this module's location whether it
  * runs from dist/ or from src/ under the test runner.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,4 +18,10 @@ export function packageRoot(): string {
 /** The embedded reference scenario: the RA's 64-node, 12,500-VM cluster. */
 export function referenceScenario(): string {
   return join(packageRoot(), 'scenarios', 'vmo-ra-64.yaml');
+}
+
+/** "vmo-twin 0.1.0", from the installed package.json (what reports print as their maker). */
+export function generatorName(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { name?: string; version?: string };
+  return `${pkg.name ?? 'vmo-twin'} ${pkg.version ?? '0.0.0'}`;
 }

@@ -24,6 +24,8 @@ export function withSiteOptions<T>(y: Argv<T>) {
     .option('set', {
       type: 'string',
       array: true,
+      // One value per --set, so `--set a=1 site.yaml` leaves the site file alone.
+      nargs: 1,
       default: [] as string[],
       describe: 'override one value after loading, helm-style: --set nodes.workers.count=124 (repeatable; the value is parsed as YAML)',
     })

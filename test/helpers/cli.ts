@@ -1,5 +1,6 @@
 /**
- * Run the built CLI as users do: `node dist/cli/bin.js …`, NO_COLOR, capturing both streams.
+ * Running the built CLI as users run it (node dist/cli/bin.js …), with colours off unless a
+ * test asks for them, capturing both streams.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,3 +12,6 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 256 * 1024 * 1024, ...(opts.input !== undefined ? { input: opts.input } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** No "    at file:line:col" lines: errors are messages, not stack traces. */
+export const STACK = /\n\s+at .+:\d+:\d+/;
