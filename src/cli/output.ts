@@ -6,34 +6,7 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import { countBySeverity } from '../model/diagnostics.js';
 
-/** JSON with object keys sorted at every depth; Maps become objects, typed arrays lists. */
-export function stableStringify(value: unknown, indent = 2): string {
-  const seen = new WeakSet<object>();
-  const norm = (v: unknown): unknown => {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
-    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-    if (typeof v === 'bigint') return Number(v);
-    if (v === null || typeof v !== 'object') return v;
-    if (seen.has(v)) throw new TypeError('stableStringify: cycle');
-    seen.add(v);
-    let out: unknown;
-    if (ArrayBuffer.isView(v)) out = Array.from(v as unknown as ArrayLike<number>);
-    else if (Array.isArray(v)) out = v.map((x) => (x === undefined ? null : norm(x)));
-    else if (v instanceof Map) out = norm(Object.fromEntries(v));
-    else if (v instanceof Set) out = [...v].map(norm);
-    else {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        const x = norm((v as Record<string, unknown>)[k]);
-        if (x !== undefined) o[k] = x;
-      }
-      out = o;
-    }
-    seen.delete(v);
-    return out;
-  };
-  return JSON.stringify(norm(value), null, indent);
-}
+export { stableStringify } from '../model/stable.js';
 
 export interface Style {
   readonly enabled: boolean;
