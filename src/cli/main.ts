@@ -4,6 +4,7 @@
 import yargs from 'yargs';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
+import { exportCommand } from './commands/export.js';
 import { sizeCommand } from './commands/size.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, UsageError, type Io } from './io.js';
@@ -22,6 +23,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     )
     .command(validateCommand(io, exit))
     .command(sizeCommand(io, exit))
+    .command(exportCommand(io, exit))
     .command(explainCommand(io, exit))
     .command(demoCommand(io, exit))
     .demandCommand(1, 'name a command; `vmo-twin --help` lists them')
