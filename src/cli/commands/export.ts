@@ -36,7 +36,7 @@ export function exportCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandM
             'longer produces are removed.',
         ) as unknown as Argv<Args>,
     handler: (argv: ArgumentsCamelCase<Args>) => {
-      const loaded = requireValidSite(io, argv, loadAndValidate(argv.site, argv.set));
+      const loaded = requireValidSite(io, argv, loadAndValidate(argv.site, argv.set), false, false);
       if (!('twin' in loaded)) return exit(loaded.exitCode);
       if (!argv.json && loaded.diagnostics.length) io.err(summaryLine(argv.site, loaded.diagnostics, io.errStyle));
       const formats: readonly Format[] = argv.format === 'all' ? FORMATS : [argv.format];
