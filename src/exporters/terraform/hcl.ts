@@ -26,7 +26,7 @@ const isExpr = (v: HclValue): v is Expr => typeof v === 'object' && v !== null &
 const isBlock = (i: BodyItem): i is Block => !Array.isArray(i) && 'type' in i;
 
 function escapeTemplate(s: string): string {
-  return s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 export function quote(s: string): string {
