@@ -1,19 +1,11 @@
 /**
  * The built CLI, run as users run it: exit codes, stdout/stderr, no stack traces.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/site.js';
-
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-
-export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...opts.env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -124,7 +116,7 @@ describe('vmo-twin demo, explain, --help', () => {
     expect(cli(['explain', 'pod-cidr-too-smal']).status).toBe(2);
   });
   it('--help teaches with examples on every command', () => {
-    for (const c of ['validate', 'size', 'explain', 'demo']) {
+    for (const c of ['validate', 'size', 'explain', 'demo', 'export']) {
       const r = cli([c, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('Examples:');

@@ -51,7 +51,7 @@ describe('Terraform output', () => {
       ['control-plane-pool', 'RollingUpdateScaleOut', 3],
       ['worker-pool', 'RollingUpdateScaleIn', 60],
     ]);
-    const vars = files['terraform/variables.tf']!['variable']!;
+    const vars = files['terraform/variables.tf']!['variable'] as unknown as Record<string, Array<Record<string, unknown>>>;
     for (const v of ['maas_api_key', 'palette_api_key', 'pure_api_token', 'portworx_activation_id', 'grafana_admin_password']) {
       expect(vars[v]?.[0]?.['sensitive'], v).toBe(true);
       expect(vars[v]?.[0]?.['default'], v).toBeUndefined();

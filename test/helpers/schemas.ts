@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
+import { Ajv } from 'ajv';
+import ajvDraft04 from 'ajv-draft-04';
 import { ROOT } from './site.js';
 
 export const SHARED_SCHEMAS = join(ROOT, '..', 'shared', 'schemas');
@@ -20,6 +20,9 @@ export interface Validator {
 function messages(errors: ReadonlyArray<{ instancePath: string; message?: string; params?: unknown }> | null | undefined): string[] {
   return (errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'} ${JSON.stringify(e.params ?? {})}`);
 }
+
+/** ajv-draft-04 is CommonJS (module.exports = the class, with .default = the class); NodeNext types the default import as the module. */
+const AjvDraft04 = ajvDraft04.default;
 
 const kindValidators = new Map<string, Validator | null>();
 
