@@ -3,28 +3,17 @@
  * test/golden/<scenario>/. The test regenerates into a temporary directory and compares the
  * two trees; it never updates them (that is `npm run golden:update`, whose diff is read).
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, renderExport, writeExport } from '../../src/exporters/index.js';
+import { tree } from '../helpers/cli.js';
 import { ROOT, twinOf } from '../helpers/site.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden');
 const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p).split(sep).join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('golden exports', () => {
   it('cover every bundled scenario', () => {
