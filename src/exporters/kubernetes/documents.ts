@@ -95,7 +95,11 @@ export function networkAttachmentDefinitions(twin: Twin): NetworkAttachmentDefin
 }
 
 export function namespaces(twin: Twin): Record<string, unknown>[] {
-  return vmNamespaces(twin).map((name) => plain(new Namespace({ metadata: { name } }).toJSON()));
+  return vmNamespaces(twin).map((name) => {
+    const ns = new Namespace({ metadata: { name } });
+    ns.validate();
+    return plain(ns.toJSON());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

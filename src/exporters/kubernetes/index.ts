@@ -23,7 +23,7 @@ import {
   volumeSnapshotClass,
 } from './documents.js';
 
-/** The files of the kubernetes format whose YAML documents are Kubernetes objects (every one has a kind). */
+/** The one file of the kubernetes format that holds no Kubernetes objects: the VMO chart's Helm values. */
 export const VALUES_FILE = 'kubernetes/vmo-values.yaml';
 
 export function renderKubernetes(twin: Twin): ExportFile[] {
