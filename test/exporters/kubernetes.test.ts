@@ -112,3 +112,11 @@ describe('Kubernetes documents carry the site', () => {
     ]);
   });
 });
+
+describe('cronEvery', () => {
+  it('writes a cron schedule for intervals cron can express, and nothing for the others', async () => {
+    const { cronEvery } = await import('../../src/exporters/kubernetes/documents.js');
+    expect([60_000, 300_000, 900_000, 3_600_000, 7_200_000].map(cronEvery)).toEqual(['* * * * *', '*/5 * * * *', '*/15 * * * *', '0 * * * *', '0 */2 * * *']);
+    expect([420_000, 90_000, 0, 5 * 3_600_000].map(cronEvery)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
