@@ -149,7 +149,8 @@ function infraProfile(twin: Twin, name: string): ProfileModel {
     key: 'infra',
     name,
     description: `Infrastructure profile of ${site.metadata.name}: Ubuntu, Kubernetes, Cilium, Portworx on the FlashArray (RA profile VMO-RA-Infra-MaaS-PureFlashArray)`,
-    type: 'cluster',
+    // palette-api.md §2.2: an Infrastructure profile is type "infra" (a Full one would be "cluster").
+    type: 'infra',
     cloudType: 'maas',
     variables,
     packs: [

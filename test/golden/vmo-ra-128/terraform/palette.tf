@@ -60,7 +60,7 @@ resource "spectrocloud_cluster_profile" "infra" {
   name        = "vmo-ra-128-infra"
   description = "Infrastructure profile of vmo-ra-128: Ubuntu, Kubernetes, Cilium, Portworx on the FlashArray (RA profile VMO-RA-Infra-MaaS-PureFlashArray)"
   cloud       = "maas"
-  type        = "cluster"
+  type        = "infra"
   version     = "1.0.0"
 
   pack {
