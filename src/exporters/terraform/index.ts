@@ -9,7 +9,7 @@ import type { Twin } from '../../model/twin.js';
 import { type ExportFile } from '../files.js';
 import { buildMaasPlan } from '../maas/build.js';
 import type { MaasPlan, Param, PlanStep } from '../maas/plan.js';
-import { paletteModel, type PaletteModel, type ProfileModel } from '../palette/model.js';
+import { paletteModel, PROFILE_VERSION, type PaletteModel, type ProfileModel } from '../palette/model.js';
 import { block, comment, expr, hclFile, type Block, type BodyItem, type HclValue } from './hcl.js';
 
 /** A Terraform identifier for a name: letters, digits and "_" only. */
@@ -274,7 +274,7 @@ function profileBlock(p: ProfileModel): Block {
     ['description', p.description],
     ['cloud', p.cloudType],
     ['type', p.type],
-    ['version', '1.0.0'],
+    ['version', PROFILE_VERSION],
     ...packs,
     ...vars,
   ]);
