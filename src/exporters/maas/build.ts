@@ -92,10 +92,28 @@ const vlanRef = (fabric: string, vid: number): string => `vlan:${fabric}/${vid}`
 const subnetRef = (cidr: Cidr): string => `subnet:${formatCidr(cidr)}`;
 const ref = (name: string): string => `{ref:${name}}`;
 
+const GLOBAL = { kind: 'global' } as const;
+
+/** A global object MAAS finds by name in its collection: a domain, resource pool, zone or fabric. */
+function byName(kind: 'domain' | 'resource-pool' | 'zone' | 'fabric', collection: string, name: string, description: string, params: readonly Param[] = []): PlanStep {
+  return {
+    id: `${kind}/${name}`,
+    kind,
+    description,
+    naturalKey: { name },
+    scope: GLOBAL,
+    dependsOn: [],
+    lookup: { request: get(collection), match: { name } },
+    desired: { name },
+    create: post(collection, [['name', name], ...params]),
+    provides: `${kind}:${name}`,
+  };
+}
+
 function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
   const site = twin.site;
   const steps: PlanStep[] = [];
-  const global = { kind: 'global' } as const;
+  const global = GLOBAL;
   // RA §Canonical MAAS configuration: "Erase nodes' disks prior to releasing" = disabled, so repaves keep the FlashArray LUNs.
   steps.push({
     id: 'config/enable_disk_erasing_on_release',
@@ -109,60 +127,14 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
     create: post('/maas/', [['name', 'enable_disk_erasing_on_release'], ['value', String(site.maas.eraseDisksOnRelease)]], 'set_config'),
     update: post('/maas/', [['name', 'enable_disk_erasing_on_release'], ['value', String(site.maas.eraseDisksOnRelease)]], 'set_config'),
   });
-  steps.push({
-    id: `domain/${site.maas.domain}`,
-    kind: 'domain',
-    description: `the DNS domain ${site.maas.domain} of the machines`,
-    naturalKey: { name: site.maas.domain },
-    scope: global,
-    dependsOn: [],
-    lookup: { request: get('/domains/'), match: { name: site.maas.domain } },
-    desired: { name: site.maas.domain },
-    create: post('/domains/', [['name', site.maas.domain], ['authoritative', 'true']]),
-    provides: `domain:${site.maas.domain}`,
-  });
+  steps.push(byName('domain', '/domains/', site.maas.domain, `the DNS domain ${site.maas.domain} of the machines`, [['authoritative', 'true']]));
   for (const pool of [...new Set(ROLE_NAMES.map((r) => site.nodes[r].resourcePool))]) {
-    steps.push({
-      id: `resource-pool/${pool}`,
-      kind: 'resource-pool',
-      description: `resource pool ${pool} (RA §MAAS: separate control-plane and worker pools)`,
-      naturalKey: { name: pool },
-      scope: global,
-      dependsOn: [],
-      lookup: { request: get('/resourcepools/'), match: { name: pool } },
-      desired: { name: pool },
-      create: post('/resourcepools/', [['name', pool], ['description', `vmo-twin: ${site.metadata.name}`]]),
-      provides: `resource-pool:${pool}`,
-    });
+    steps.push(byName('resource-pool', '/resourcepools/', pool, `resource pool ${pool} (RA §MAAS: separate control-plane and worker pools)`, [['description', `vmo-twin: ${site.metadata.name}`]]));
   }
-  for (const zone of twin.zones) {
-    steps.push({
-      id: `zone/${zone}`,
-      kind: 'zone',
-      description: `availability zone ${zone} (RA §MAAS: AZs follow the datacenter layout)`,
-      naturalKey: { name: zone },
-      scope: global,
-      dependsOn: [],
-      lookup: { request: get('/zones/'), match: { name: zone } },
-      desired: { name: zone },
-      create: post('/zones/', [['name', zone]]),
-      provides: `zone:${zone}`,
-    });
-  }
+  for (const zone of twin.zones) steps.push(byName('zone', '/zones/', zone, `availability zone ${zone} (RA §MAAS: AZs follow the datacenter layout)`));
   for (const fabric of layout.fabrics) {
     const nets = layout.networks.filter((n) => n.fabric === fabric);
-    steps.push({
-      id: `fabric/${fabric}`,
-      kind: 'fabric',
-      description: `fabric ${fabric}: ${nets.map((n) => (n.vid === 0 ? `${n.name} untagged` : `${n.name} VLAN ${n.vid}`)).join(', ')}`,
-      naturalKey: { name: fabric },
-      scope: global,
-      dependsOn: [],
-      lookup: { request: get('/fabrics/'), match: { name: fabric } },
-      desired: { name: fabric },
-      create: post('/fabrics/', [['name', fabric]]),
-      provides: `fabric:${fabric}`,
-    });
+    steps.push(byName('fabric', '/fabrics/', fabric, `fabric ${fabric}: ${nets.map((n) => (n.vid === 0 ? `${n.name} untagged` : `${n.name} VLAN ${n.vid}`)).join(', ')}`));
     // A new fabric gets its untagged VLAN (vid 0) from MAAS (maas-api.md §2.2); find it, create none.
     steps.push({
       id: `vlan/${fabric}/0`,

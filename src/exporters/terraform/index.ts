@@ -185,30 +185,20 @@ function maasTf(plan: MaasPlan): string {
             ]),
           );
           ifaceAddr.set(`${s.scope.role}/${name}`, `maas_network_interface_bond.${id}`);
-        } else if (s.kind === 'bridge') {
+        } else if (s.kind === 'bridge' || s.kind === 'vlan-interface') {
+          const type = s.kind === 'bridge' ? 'maas_network_interface_bridge' : 'maas_network_interface_vlan';
+          const parent = s.kind === 'bridge' ? param(s.create, 'parents') : param(s.create, 'parent');
           items.push(
-            block('resource', ['maas_network_interface_bridge', id], [
+            block('resource', [type, id], [
               comment(s.description),
               ...common,
               ['name', name],
-              ['parent', ref(param(s.create, 'parents') ?? '', s.scope.role)],
+              ['parent', ref(parent ?? '', s.scope.role)],
               ['vlan', ref(param(s.create, 'vlan') ?? '', s.scope.role)],
-              ['bridge_type', 'standard'],
-              ['bridge_stp', false],
+              ...(s.kind === 'bridge' ? ([['bridge_type', 'standard'], ['bridge_stp', false]] as BodyItem[]) : []),
             ]),
           );
-          ifaceAddr.set(`${s.scope.role}/${name}`, `maas_network_interface_bridge.${id}`);
-        } else if (s.kind === 'vlan-interface') {
-          items.push(
-            block('resource', ['maas_network_interface_vlan', id], [
-              comment(s.description),
-              ...common,
-              ['name', name],
-              ['parent', ref(param(s.create, 'parent') ?? '', s.scope.role)],
-              ['vlan', ref(param(s.create, 'vlan') ?? '', s.scope.role)],
-            ]),
-          );
-          ifaceAddr.set(`${s.scope.role}/${name}`, `maas_network_interface_vlan.${id}`);
+          ifaceAddr.set(`${s.scope.role}/${name}`, `${type}.${id}`);
         } else {
           const gw = param(s.create, 'default_gateway') === 'true';
           items.push(
