@@ -27,12 +27,12 @@ export function exportCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandM
         .option('out', { type: 'string', demandOption: true, describe: 'output directory; each format gets its own folder in it (DIR/maas, DIR/palette, …)' })
         .option('check', { type: 'boolean', default: false, describe: 'write nothing: compare DIR with what would be written and exit 1 on any missing, changed or extra file' })
         .example('$0 export scenarios/vmo-ra-64.yaml --format all --out deploy/', 'everything, into deploy/{maas,palette,kubernetes,terraform}')
-        .example('$0 export site.yaml --format palette --out deploy/ --set kubernetes.podCidr=100.64.0.0/17', 'the Palette profiles and cluster with another pod CIDR')
+        .example('$0 export site.yaml --format palette --out deploy/ --set kubernetes.podCidr=100.66.0.0/18', 'the Palette profiles and cluster with another pod CIDR')
         .example('$0 export site.yaml --format all --out deploy/ --check', 'in CI: fail when deploy/ is not what the site file gives')
         .epilog(
-          'The site must validate without errors (exit 1 otherwise, and nothing is written). Output is deterministic: sorted keys, no\n' +
-            'timestamps, stable file names, so a re-export is byte-identical. Secrets are never written: Palette values use profile\n' +
-            'variables and ${env:NAME} placeholders, Terraform uses sensitive variables. Files in DIR/<format>/ that the export no\n' +
+          'The site must validate without errors (exit 1 otherwise, and nothing is written). Output is deterministic: sorted keys, no ' +
+            'timestamps, stable file names, so a re-export is byte-identical. Secrets are never written: Palette values use profile ' +
+            'variables and ${env:NAME} placeholders, Terraform uses sensitive variables. Files in DIR/<format>/ that the export no ' +
             'longer produces are removed.',
         ) as unknown as Argv<Args>,
     handler: (argv: ArgumentsCamelCase<Args>) => {
