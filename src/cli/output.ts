@@ -3,14 +3,10 @@
  * NO_COLOR; progress and logs go to stderr. Machines get JSON with sorted keys, so equal
  * results are equal bytes.
  */
-import { canonicalJson } from '../model/canonical.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { countBySeverity } from '../model/diagnostics.js';
 
-/** JSON with object keys sorted at every depth (see model/canonical.ts). */
-export function stableStringify(value: unknown, indent = 2): string {
-  return canonicalJson(value, indent);
-}
+export { stableStringify } from '../model/stable.js';
 
 export interface Style {
   readonly enabled: boolean;

@@ -72,9 +72,9 @@ export function reportLoadFailure(io: Io, args: SiteArgs, failure: Extract<Loade
 
 /**
  * For commands that need a valid site (size, simulate, export): errors stop them unless
- * `force`; warnings go to stderr.
+ * `force`; warnings go to stderr. `forceOption` false: the command has no --force to suggest.
  */
-export function requireValidSite(io: Io, args: SiteArgs, loaded: LoadedSite, force = false): Extract<LoadedSite, { kind: 'ok' }> | { exitCode: 0 | 1 | 2 } {
+export function requireValidSite(io: Io, args: SiteArgs, loaded: LoadedSite, force = false, forceOption = true): Extract<LoadedSite, { kind: 'ok' }> | { exitCode: 0 | 1 | 2 } {
   if (loaded.kind === 'failed') return { exitCode: reportLoadFailure(io, args, loaded) };
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length && !force) {
@@ -82,7 +82,7 @@ export function requireValidSite(io: Io, args: SiteArgs, loaded: LoadedSite, for
     else {
       io.err(formatDiagnostics(args.site, loaded.source.text, errors, io.errStyle));
       io.err(summaryLine(args.site, loaded.diagnostics, io.errStyle));
-      io.err('the site has errors; fix them, or pass --force to run anyway (and see what they would cost)');
+      io.err(forceOption ? 'the site has errors; fix them, or pass --force to run anyway (and see what they would cost)' : 'the site has errors; fix them first');
     }
     return { exitCode: exitCodeOf(loaded.diagnostics) };
   }

@@ -193,3 +193,51 @@ export function resolveRoleNetwork(site: Site, hardware: HardwareClass | undefin
     migrationMbps,
   };
 }
+
+/** What one physical link (a bond, or a NIC in no bond) carries: its switch-facing trunk. */
+export interface Trunk {
+  /** The bond or NIC at the bottom of the stack. */
+  readonly link: string;
+  /** The untagged network addressed on it or on a bridge over it. */
+  readonly untagged?: string;
+  /** Interfaces addressed on the untagged network (the link itself or the bridge). */
+  readonly untaggedInterface?: string;
+  /** Host VLANs on it (on the link or on a bridge over it), ascending. */
+  readonly vlans: readonly number[];
+}
+
+/**
+ * The trunks of a role's host network: for every bond (and every NIC in no bond) the untagged
+ * network and the host VLANs whose frames travel on it, whether their interface sits on the
+ * link itself or on the bridge above it. MAAS needs this: a bond, its VLAN interfaces and a
+ * bridge over it must all be on one fabric (maas-api.md §3.1).
+ */
+export function roleTrunks(net: RoleNetwork): Trunk[] {
+  const bottom = (name: string, depth = 0): string | undefined => {
+    const i = net.byName.get(name);
+    if (!i || depth > 8) return undefined;
+    if (i.kind === 'nic' || i.kind === 'bond') return i.name;
+    return bottom(i.link, depth + 1);
+  };
+  const members = new Set(net.interfaces.flatMap((i) => (i.kind === 'bond' ? i.members : [])));
+  const trunks = new Map<string, { untagged?: string; untaggedInterface?: string; vlans: number[] }>();
+  for (const i of net.interfaces) {
+    if ((i.kind === 'nic' && !members.has(i.name)) || i.kind === 'bond') trunks.set(i.name, { vlans: [] });
+  }
+  for (const i of net.interfaces) {
+    const base = bottom(i.name);
+    const t = base !== undefined ? trunks.get(base) : undefined;
+    if (!t) continue;
+    if (i.kind === 'vlan') t.vlans.push(i.vlan);
+    else if (i.network !== undefined && t.untagged === undefined) {
+      t.untagged = i.network;
+      t.untaggedInterface = i.name;
+    }
+  }
+  return [...trunks].map(([link, t]) => ({
+    link,
+    ...(t.untagged !== undefined ? { untagged: t.untagged } : {}),
+    ...(t.untaggedInterface !== undefined ? { untaggedInterface: t.untaggedInterface } : {}),
+    vlans: [...t.vlans].sort((a, b) => a - b),
+  }));
+}

@@ -162,6 +162,14 @@ function vlanBitsOf(set: VlanSet, out: Uint32Array, offset: number): void {
   for (const [lo, hi] of set) for (let v = lo; v <= hi; v++) out[offset + (v >>> 5)]! |= 1 << (v & 31);
 }
 
+/**
+ * Portworx cloudStorage.maxStorageNodes as configured: the site's value, else the worker count
+ * (RA §Portworx layer: "set this variable to the number of worker nodes in the cluster").
+ */
+export function maxStorageNodesOf(site: Site): number {
+  return site.storage.portworx.maxStorageNodes ?? site.nodes.workers.count;
+}
+
 /** The names each pool's machines get: its hostnames, or the defaults. */
 export function poolHostnames(site: Site, role: RoleName): string[] {
   const pool = site.nodes[role];
@@ -306,7 +314,7 @@ export function compileTwin(site: Site): CompileResult {
 
   // ---- Portworx storage nodes, pools and LUNs.
   const px = site.storage.portworx;
-  const maxStorage = px.maxStorageNodes ?? wPool.count;
+  const maxStorage = maxStorageNodesOf(site);
   const storageIds = Array.from(workers.slice(0, Math.min(maxStorage, workers.length)));
   for (const n of storageIds) nodes.storageNode[n] = 1;
   const poolOfNode = new Int32Array(N).fill(-1);

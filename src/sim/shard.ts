@@ -3,7 +3,7 @@
  * merge that puts the parts back into exactly the result one run of the whole set gives.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../model/canonical.js';
+import { stableStringify as canonicalJson } from '../model/stable.js';
 import { aggregate } from './aggregate.js';
 import type { RunResult, RunSummary, SimResult } from './result.js';
 

@@ -128,7 +128,7 @@ describe('vmo-twin demo, explain, --help', () => {
     for (const c of ['demo', 'validate', 'size', 'report']) expect(r.stdout).toContain(`vmo-twin ${c} `);
   });
   it('--help teaches with examples on every command', () => {
-    for (const c of ['validate', 'size', 'explain', 'demo', 'report']) {
+    for (const c of ['validate', 'size', 'explain', 'demo', 'report', 'export', 'simulate', 'merge']) {
       const r = cli([c, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('Examples:');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
-import { canonicalJson } from '../../src/model/canonical.js';
+import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { drillNamed, drillSpec, forcedTwin, runDrill } from '../helpers/sim.js';
 import { twinOf } from '../helpers/site.js';
 

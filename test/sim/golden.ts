@@ -3,7 +3,7 @@
  * result (timeline and series included), so any change shows and the file stays readable.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../src/model/canonical.js';
+import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { drillNamed, runDrill } from '../helpers/sim.js';
 import { twinOf } from '../helpers/site.js';
 

@@ -2,7 +2,7 @@
  * Monte Carlo: any number of workers and any sharding give the same result, byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/model/canonical.js';
+import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { simulate, simulateShard } from '../../src/sim/index.js';
 import { mergeParts, shardSeeds } from '../../src/sim/shard.js';
 import { drillNamed } from '../helpers/sim.js';

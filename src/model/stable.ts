@@ -1,16 +1,20 @@
 /**
- * Canonical JSON: object keys sorted at every depth, Maps as objects, typed arrays as lists,
- * non-finite numbers as null. Equal data gives equal bytes, so outputs diff cleanly and can be
- * fingerprinted.
+ * Deterministic JSON: object keys sorted at every depth, so equal values are equal bytes.
+ * Used by every `--json` output and by the exporters (which may not import the CLI layer).
  */
-export function canonicalJson(value: unknown, indent = 2): string {
+
+/**
+ * The value as plain JSON data with object keys sorted at every depth: Maps become objects,
+ * Sets and typed arrays lists, undefined object members are dropped, non-finite numbers null.
+ */
+export function stableValue(value: unknown): unknown {
   const seen = new WeakSet<object>();
   const norm = (v: unknown): unknown => {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
     if (typeof v === 'bigint') return Number(v);
     if (v === null || typeof v !== 'object') return v;
-    if (seen.has(v)) throw new TypeError('canonicalJson: cycle');
+    if (seen.has(v)) throw new TypeError('stableStringify: cycle');
     seen.add(v);
     let out: unknown;
     if (ArrayBuffer.isView(v)) out = Array.from(v as unknown as ArrayLike<number>);
@@ -28,5 +32,10 @@ export function canonicalJson(value: unknown, indent = 2): string {
     seen.delete(v);
     return out;
   };
-  return JSON.stringify(norm(value), null, indent);
+  return norm(value);
+}
+
+/** JSON with object keys sorted at every depth; Maps become objects, typed arrays lists. */
+export function stableStringify(value: unknown, indent = 2): string {
+  return JSON.stringify(stableValue(value), null, indent);
 }
