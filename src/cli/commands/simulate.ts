@@ -7,10 +7,12 @@ import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { indexedJob } from '../../sim/job.js';
+import { shardSeeds } from '../../sim/shard.js';
 import { simulate, simulateShard } from '../../sim/index.js';
 import { resolveDrill } from '../drill-args.js';
 import { UsageError, type Io } from '../io.js';
 import { stableStringify } from '../output.js';
+import { progressFor, withQuietOption } from '../progress.js';
 import { formatSimResult } from '../sim-format.js';
 import { loadAndValidate, requireValidSite, withSiteOptions, type SiteArgs } from '../site-args.js';
 
@@ -28,6 +30,7 @@ interface Args extends SiteArgs {
   readonly parallelism?: number;
   readonly force: boolean;
   readonly timings: boolean;
+  readonly quiet: boolean;
 }
 
 function parseShard(text: string): { index: number; count: number } {
@@ -43,7 +46,7 @@ export function simulateCommand(io: Io, exit: (code: 0 | 1 | 2) => void): Comman
     command: 'simulate <site>',
     describe: 'run a drill (repave, failures, descheduler) on the twin, seeded; Monte Carlo on worker threads',
     builder: (y: Argv) =>
-      withSiteOptions(y)
+      withQuietOption(withSiteOptions(y))
         .option('drill', { type: 'string', demandOption: true, describe: 'a bundled drill (repave-workers, repave-all, node-failure, zone-failure, failure-during-repave, fabric-failure, descheduler-rebalance) or a drill file' })
         .option('seed', { type: 'number', default: 1, describe: 'the first seed; run i uses seed + i' })
         .option('runs', { type: 'number', default: 1, describe: 'Monte Carlo runs (seeds seed..seed+runs-1)' })
@@ -93,15 +96,23 @@ export function simulateCommand(io: Io, exit: (code: 0 | 1 | 2) => void): Comman
       }
       const workers = argv.workers ?? Math.max(1, Math.min(availableParallelism(), argv.runs));
       const started = performance.now();
+      const bar = progressFor(io, argv);
+      let done = 0;
+      const progress = (n: number): void => {
+        bar.tick(n - done);
+        done = n;
+      };
       if (argv.shard !== undefined) {
         const shard = parseShard(argv.shard);
-        const r = await simulateShard(twin, drill, { seed: argv.seed, runs: argv.runs, workers, shard });
+        bar.start(shardSeeds(argv.seed, argv.runs, shard.index, shard.count).length, `${drill.metadata.name} shard ${shard.index}/${shard.count}`);
+        const r = await simulateShard(twin, drill, { seed: argv.seed, runs: argv.runs, workers, shard, progress }).finally(() => bar.stop());
         if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`);
         writeFileSync(argv.out as string, `${stableStringify(r.part)}\n`);
         io.err(`wrote ${argv.out}: shard ${shard.index}/${shard.count}, ${r.part.summaries.length} runs`);
         return exit(0);
       }
-      const r = await simulate(twin, drill, { seed: argv.seed, runs: argv.runs, workers });
+      if (argv.runs > 1) bar.start(argv.runs, `${drill.metadata.name} (${argv.runs} runs, ${workers} thread${workers === 1 ? '' : 's'})`);
+      const r = await simulate(twin, drill, { seed: argv.seed, runs: argv.runs, workers, progress }).finally(() => bar.stop());
       if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`);
       const wall = (performance.now() - started) / 1000;
       const result = argv.timings ? { ...r.result, timings: { wallSeconds: Math.round(wall * 1000) / 1000, eventsPerSecond: Math.round(r.result.events / Math.max(wall, 1e-9)), workers } } : r.result;
