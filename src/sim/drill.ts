@@ -7,30 +7,9 @@ import { INVALID, array, boolean, def, defaults, enumOf, integer, name, object, 
 import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { codeInfo, type Diagnostic } from '../model/diagnostics.js';
 import { pathToString } from '../model/codec.js';
+import { BOOLEAN_METRICS, GATE_METRICS } from './gates.js';
 
-/** Metrics a gate can test, each a figure of the run result. */
-export const GATE_METRICS = [
-  'simulatedSeconds',
-  'downtime.vms',
-  'downtime.vmSeconds',
-  'downtime.maxSeconds',
-  'downtime.vmsBeyondFailures',
-  'migrations.failed',
-  'storage.quorumLost',
-  'storage.kvdbQuorumLost',
-  'storage.volumesLost',
-  'storage.degradedVolumesMax',
-  'stalled',
-  'recovery.seconds',
-  'vms.unplacedAtEnd',
-  'descheduler.underutilizedAtEnd',
-] as const;
-export type GateMetric = (typeof GATE_METRICS)[number];
-
-/** Metrics measured in seconds: their `max` takes a duration ("48h"). */
-export const DURATION_METRICS: ReadonlySet<GateMetric> = new Set(['simulatedSeconds', 'downtime.vmSeconds', 'downtime.maxSeconds', 'recovery.seconds']);
-/** Metrics that are yes/no: their gate says `equals: false`. */
-export const BOOLEAN_METRICS: ReadonlySet<GateMetric> = new Set(['storage.quorumLost', 'storage.kvdbQuorumLost', 'stalled']);
+export { BOOLEAN_METRICS, DURATION_METRICS, GATE_METRICS, type GateMetric } from './gates.js';
 
 /** A gate's limit: a number, or a duration for time metrics, decoded to seconds. */
 function limitCodec(): Codec<number> {

@@ -3,7 +3,8 @@
  * with the drill's gates evaluated.
  */
 import type { SimBase } from './base.js';
-import { BOOLEAN_METRICS, DURATION_METRICS, type Drill, type GateMetric } from './drill.js';
+import type { Drill } from './drill.js';
+import { BOOLEAN_METRICS, DURATION_METRICS, type GateMetric } from './gates.js';
 import { DrillRun, PHASES, type RunFigures } from './engine.js';
 import type { Gate, RunResult, RunSummary } from './result.js';
 
