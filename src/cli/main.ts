@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { mergeCommand } from './commands/merge.js';
+import { planCommand } from './commands/plan.js';
 import { simulateCommand } from './commands/simulate.js';
 import { sizeCommand } from './commands/size.js';
 import { validateCommand } from './commands/validate.js';
@@ -26,6 +27,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command(sizeCommand(io, exit))
     .command(simulateCommand(io, exit))
     .command(mergeCommand(io, exit))
+    .command(planCommand(io, exit))
     .command(explainCommand(io, exit))
     .command(demoCommand(io, exit))
     .demandCommand(1, 'name a command; `vmo-twin --help` lists them')
