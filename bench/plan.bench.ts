@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { loadDemandText } from '../dist/planner/demand.js';
-import { planSite, type PlanOutcome } from '../dist/planner/plan.js';
+import { planSite } from '../dist/planner/plan.js';
 import { parseDrill } from '../dist/sim/drill.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (p: string): string => readFileSync(join(root, p), 'utf8');
 const baseText = read('scenarios/vmo-ra-64.yaml');
 
-function plan(demandFile: string, runs: number, workers: number): () => Promise<PlanOutcome> {
+function plan(demandFile: string, runs: number, workers: number): () => Promise<void> {
   const d = loadDemandText(read(demandFile), demandFile);
   if (d.kind !== 'loaded') throw new Error(demandFile);
   const demand = { ...d.demand, runs };
@@ -25,7 +25,6 @@ function plan(demandFile: string, runs: number, workers: number): () => Promise<
   return async () => {
     const r = await planSite({ demand, demandDoc: d.doc, demandFile, base: { text: baseText, file: 'scenarios/vmo-ra-64.yaml', sets: [] }, drills }, { seed: 1, workers });
     if (r.kind !== 'planned') throw new Error(`${demandFile}: no plan`);
-    return r;
   };
 }
 

@@ -13,19 +13,18 @@
  */
 import { basename } from 'node:path';
 import { isSeq, type Document } from 'yaml';
-import { formatCidr } from '../model/cidr.js';
+import { formatCidr, type Cidr } from '../model/cidr.js';
 import { didYouMean, type Diagnostic } from '../model/diagnostics.js';
 import { loadSiteText } from '../model/load.js';
 import { controlPlaneAdvice } from '../model/reference.js';
 import { podBlocksNeeded, siteCidrs } from '../model/rules/network.js';
 import { PORTWORX_REPAVE_INTERVAL_MS } from '../model/rules/storage.js';
 import type { HardwareClass, Site } from '../model/site.js';
-import type { Twin } from '../model/twin.js';
-import { formatMiB } from '../model/units.js';
+import { formatMiB, formatMs } from '../model/units.js';
 import { DURATION_METRICS } from '../sim/drill.js';
 import type { Progress } from '../sim/pool.js';
 import type { SimResult } from '../sim/result.js';
-import { dataDrivesFor, workerBound, type BoundFigures } from './bound.js';
+import { dataDrivesFor, workerBound } from './bound.js';
 import { renderCandidate, resizeHostnames, type CandidateSettings } from './candidate.js';
 import { checkDrills, checkStatic, type Binding, type DrillCheck, type GateFigure, type NamedDrill, type StaticCheck } from './check.js';
 import { planClusterCidrs, type CidrPlan } from './cidrs.js';
@@ -160,6 +159,7 @@ export function hardwareChoices(demand: Demand, base: Site, names?: readonly str
   return { kind: 'ok', choices };
 }
 
+/** One candidate built and checked; the drills are run at most once, when the search asks. */
 interface Evaluation {
   readonly n: number;
   readonly text: string;
@@ -171,8 +171,283 @@ interface Evaluation {
 }
 
 type Mutable = { -readonly [K in keyof Candidate]: Candidate[K] };
+type DrillFailure = Extract<DrillCheck, { ok: false }>;
+
+/** Where one hardware class got to. */
+interface ClassState {
+  readonly choice: HardwareChoice;
+  bound: number | null;
+  /** The replicated VM disks, for the drive count. */
+  replicatedMiB: number;
+  validates: number | null;
+  proven: Evaluation | null;
+  outcome: ClassOutcome['outcome'];
+  reason: string;
+}
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** The state of one search: the base, the candidates tried (the report), and the checks. */
+class Search {
+  readonly candidates: Mutable[] = [];
+  lastResults: readonly SimResult[] = [];
+  private runsDone = 0;
+  private runsPlanned = 0;
+  private readonly cache = new Map<string, Evaluation>();
+  private readonly avoid: readonly Cidr[];
+  readonly spare: number;
+  private readonly baseHostnames: unknown;
+  private readonly drillNames: readonly string[];
+
+  constructor(
+    private readonly input: PlanInput,
+    private readonly opts: PlanOptions,
+    readonly base: Site,
+    private readonly baseDoc: Document,
+  ) {
+    this.avoid = siteCidrs(base)
+      .filter((c) => c.path[0] === 'networks')
+      .map((c) => c.cidr);
+    this.spare = podBlocksNeeded(base).spare;
+    const written = baseDoc.getIn(['nodes', 'workers', 'hostnames']);
+    this.baseHostnames = isSeq(written) ? written.toJSON() : written;
+    this.drillNames = input.drills.map((d) => d.name);
+  }
+
+  private get demand(): Demand {
+    return this.input.demand;
+  }
+
+  record(c: HardwareChoice, n: number, stage: Candidate['stage'], ok: boolean, binding: Binding | null): Mutable {
+    const r: Mutable = { hardware: c.name, workers: n, cost: c.cost === null ? null : c.cost * n, stage, ok, binding, next: '' };
+    this.candidates.push(r);
+    return r;
+  }
+
+  /** Say on the last candidate why the next one is tried. */
+  next(text: string): void {
+    const last = this.candidates[this.candidates.length - 1];
+    if (last) last.next = text;
+  }
+
+  private get last(): Mutable | undefined {
+    return this.candidates[this.candidates.length - 1];
+  }
+
+  /** A control-plane class from the RA table, or null when the base's is large enough. */
+  controlPlaneFor(workers: number): CandidateSettings['controlPlaneClass'] {
+    const advice = controlPlaneAdvice(workers, this.demand.workloads.namespaces);
+    const hw = this.base.hardware.get(this.base.nodes.controlPlane.hardware);
+    if (hw && hw.cores >= advice.cores && hw.memory >= advice.memoryGiB * 1024) return null;
+    return { name: `cp-${advice.cores}c-${advice.memoryGiB}g`, cores: advice.cores, memoryMiB: advice.memoryGiB * 1024 };
+  }
+
+  private header(c: HardwareChoice, n: number, s: Omit<CandidateSettings, 'header'>): string {
+    const d = this.demand;
+    const cp = this.base.nodes.controlPlane;
+    const seeds = d.runs === 1 ? `seed ${this.opts.seed}` : `seeds ${this.opts.seed}..${this.opts.seed + d.runs - 1}`;
+    const proof = this.drillNames.length ? `passes ${this.drillNames.join(', ')} over ${seeds}` : 'runs no drills (planned with --drills none)';
+    return [
+      ` Planned by \`vmo-twin plan\` from the demand ${d.metadata.name} (${basename(this.input.demandFile)}) on the base ${basename(this.input.base.file)}:`,
+      ` ${n} × ${c.name} workers, ${cp.count} × ${s.controlPlaneClass?.name ?? cp.hardware} control plane, pod CIDR ${s.podCidr} and service CIDR ${s.serviceCidr},`,
+      ` ${s.dataDrives.count} × ${formatMiB(s.dataDrives.sizeMiB)} Portworx data drives per worker. A plan is written only when it validates with no`,
+      ` errors, keeps every VM placeable through ${d.tolerate} worker failure${d.tolerate === 1 ? '' : 's'}, and ${proof}.`,
+      ` Check it yourself: vmo-twin validate THIS-FILE; vmo-twin simulate THIS-FILE --drill ${this.drillNames[0] ?? 'repave-all'}`,
+    ].join('\n');
+  }
+
+  /** Build the candidate of `n` workers of class `c` and check it (validate + failure headroom). */
+  evaluate(st: ClassState, n: number): Evaluation {
+    const c = st.choice;
+    const key = `${c.name}\u0000${n}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const { base, demand } = this;
+    const k8s = base.kubernetes;
+    const cidrs = planClusterCidrs({ podCidr: k8s.podCidr, serviceCidr: k8s.serviceCidr, nodeCidrMaskSize: k8s.nodeCidrMaskSize, nodes: base.nodes.controlPlane.count + n, spare: this.spare, growthPct: demand.growth, avoid: this.avoid });
+    const names = resizeHostnames(this.baseHostnames, n + base.nodes.workers.spares);
+    let ev: Evaluation | undefined;
+    // Replica placement may want a drive more than the arithmetic: try a few before calling it storage.
+    for (let extra = 0; extra <= MAX_EXTRA_DRIVES; extra++) {
+      const settings: Omit<CandidateSettings, 'header'> = {
+        name: demand.metadata.name,
+        description: demand.metadata.description ?? `planned by vmo-twin plan from the demand ${demand.metadata.name}`,
+        workerClass: c.name,
+        workerClassFrom: c.from,
+        workers: n,
+        dataDrives: dataDrivesFor(st.replicatedMiB, n, base.storage.portworx.dataDrives.size, extra),
+        podCidr: formatCidr(cidrs.kind === 'planned' ? cidrs.podCidr : k8s.podCidr),
+        serviceCidr: formatCidr(cidrs.kind === 'planned' ? cidrs.serviceCidr : k8s.serviceCidr),
+        controlPlaneClass: this.controlPlaneFor(n),
+        repaveIntervalMs: Math.max(base.nodes.workers.repaveInterval, PORTWORX_REPAVE_INTERVAL_MS),
+        ...(this.baseHostnames !== undefined ? { workerHostnames: names.value } : {}),
+      };
+      const full: CandidateSettings = { ...settings, header: this.header(c, n, settings) };
+      const text = renderCandidate({ doc: this.baseDoc }, { doc: this.input.demandDoc }, full);
+      const check: StaticCheck = cidrs.kind === 'impossible' ? { ok: false, curable: false, diagnostics: [], binding: { kind: 'cidr', detail: cidrs.reason } } : checkStatic(text, `${demand.metadata.name}.yaml`, demand.tolerate);
+      ev = { n, text, settings: full, cidrs: cidrs.kind === 'planned' ? cidrs : null, static: check, notes: names.note ? [names.note] : [] };
+      if (check.ok || check.binding.kind !== 'storage' || !check.curable) break;
+    }
+    const done = ev as Evaluation;
+    this.cache.set(key, done);
+    return done;
+  }
+
+  /** Run every drill on a candidate that validates (once; later calls get the same answer). */
+  async drills(ev: Evaluation): Promise<DrillCheck> {
+    if (ev.drills) return ev.drills;
+    if (!ev.static.ok) throw new Error('Search.drills: the candidate did not validate');
+    const { demand, opts } = this;
+    const before = this.runsDone;
+    const runs = this.input.drills.length * demand.runs;
+    this.runsPlanned += runs;
+    const onRuns = (done: number): void => {
+      this.runsDone = before + done;
+      opts.progress?.(this.runsDone, this.runsPlanned);
+    };
+    const result = await checkDrills(ev.static.twin, this.input.drills, { seed: opts.seed, runs: demand.runs, workers: opts.workers, onRuns });
+    this.runsDone = before + runs;
+    ev.drills = result;
+    this.lastResults = result.results;
+    return result;
+  }
+
+  /**
+   * The fewest workers of a class that validate and absorb the failures: from the sizing bound,
+   * doubling the step until a count passes, then bisecting back. Sets `validates` or `reason`.
+   */
+  fewestThatValidate(st: ClassState): void {
+    const c = st.choice;
+    const d = this.demand;
+    const b = workerBound(this.base, c.name, c.hardware, d.workloads, d.tolerate);
+    if (b.kind === 'impossible') {
+      this.record(c, 0, 'bound', false, { kind: b.resource, detail: b.reason });
+      this.next(`no count of ${c.name} workers can hold it`);
+      st.reason = b.reason;
+      return;
+    }
+    st.bound = b.workers;
+    st.replicatedMiB = b.figures.demand.replicatedMiB;
+    const pinned = this.input.workerCount;
+    if (pinned !== undefined) {
+      const ev = this.evaluate(st, pinned);
+      this.record(c, pinned, 'validate', ev.static.ok, ev.static.ok ? null : ev.static.binding);
+      if (ev.static.ok) {
+        this.next('validates: run the drills');
+        st.validates = pinned;
+      } else {
+        st.reason = `${pinned} × ${c.name} does not validate (the count was given with --worker-count)`;
+        this.next(st.reason);
+      }
+      return;
+    }
+    if (b.workers > 1) {
+      this.record(c, b.workers - 1, 'bound', false, { kind: b.binding, detail: b.below });
+      this.next(`start at the sizing bound, ${b.workers} workers (${b.binding === 'minimum' ? 'the RA minimum' : `${b.binding} + ${d.tolerate} failure${d.tolerate === 1 ? '' : 's'}`})`);
+    }
+    let lo = b.workers - 1;
+    let n = b.workers;
+    let step = 1;
+    for (;;) {
+      const ev = this.evaluate(st, n);
+      this.record(c, n, 'validate', ev.static.ok, ev.static.ok ? null : ev.static.binding);
+      if (ev.static.ok) break;
+      if (!ev.static.curable) {
+        st.reason = `more workers cannot cure ${ev.static.binding.kind === 'rule' ? ev.static.binding.code : ev.static.binding.kind}: it is in the base site or the demand`;
+        this.next(st.reason);
+        return;
+      }
+      if (n >= MAX_WORKERS) {
+        st.reason = `no count up to ${MAX_WORKERS} validates`;
+        this.next(st.reason);
+        return;
+      }
+      lo = n;
+      n = Math.min(MAX_WORKERS, lo + step);
+      this.next(step === 1 ? `one more: try ${n}` : `still short: step up ${step}, try ${n}`);
+      step *= 2;
+    }
+    let hi = n;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      this.next(`${this.last?.ok ? 'validates' : 'fails'}: bisect between ${lo} and ${hi}, try ${mid}`);
+      const ev = this.evaluate(st, mid);
+      this.record(c, mid, 'validate', ev.static.ok, ev.static.ok ? null : ev.static.binding);
+      if (ev.static.ok) hi = mid;
+      else lo = mid;
+    }
+    this.next(`${hi} is the fewest ${c.name} workers that validate${lo >= 1 ? ` (${lo} does not)` : ''}`);
+    st.validates = hi;
+  }
+
+  /**
+   * The fewest workers, from the fewest that validate, that pass every drill: the same doubling
+   * and bisection, stopping early when the failing gates do not improve with more workers.
+   * Sets `proven` or `reason`.
+   */
+  async fewestThatPass(st: ClassState): Promise<void> {
+    const c = st.choice;
+    const floor = st.validates as number;
+    const pinned = this.input.workerCount !== undefined;
+    const limit = pinned ? floor : Math.min(MAX_WORKERS, floor + DRILL_SEARCH_SPAN(floor));
+    let lo = -1;
+    let n = floor;
+    let step = 1;
+    let prev: { n: number; check: DrillFailure } | null = null;
+    for (;;) {
+      const ev = this.evaluate(st, n);
+      let failure: DrillFailure | null = null;
+      if (!ev.static.ok) this.record(c, n, 'validate', false, ev.static.binding);
+      else {
+        const check = await this.drills(ev);
+        this.record(c, n, 'drills', check.ok, check.ok ? null : check.binding);
+        if (check.ok) break;
+        failure = check;
+      }
+      if (failure && !failure.curable) {
+        const b = failure.binding;
+        st.reason = b.gate === '(cannot run)' ? `${b.drill} cannot run on this site: ${b.detail}` : `more workers cannot cure ${b.drill} (${b.gate}): ${b.detail}`;
+        this.next(st.reason);
+        return;
+      }
+      if (failure && prev && sameFailure(prev.check, failure) && noBetter(prev.check, failure)) {
+        st.reason = `more workers do not help ${failure.binding.drill}: ${describeNoBetter(prev, { n, check: failure })}`;
+        this.next(st.reason);
+        return;
+      }
+      if (failure) prev = { n, check: failure };
+      lo = n;
+      if (lo >= limit) {
+        const what = failure ? `${failure.binding.drill} (${failure.binding.gate})` : 'validation';
+        st.reason = pinned ? `${n} × ${c.name} fails ${what} (the count was given with --worker-count)` : `no count from ${floor} to ${limit} passes ${failure ? `${what}: it still fails` : 'the checks'}`;
+        this.next(st.reason);
+        return;
+      }
+      n = Math.min(limit, lo + step);
+      this.next(step === 1 ? `a drill gate failed: one more worker, try ${n}` : `still failing: step up ${step}, try ${n}`);
+      step *= 2;
+    }
+    let hi = n;
+    while (lo >= floor && hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      this.next(`${this.last?.ok ? 'passes' : 'fails'}: bisect between ${lo} and ${hi}, try ${mid}`);
+      const ev = this.evaluate(st, mid);
+      if (!ev.static.ok) {
+        this.record(c, mid, 'validate', false, ev.static.binding);
+        lo = mid;
+        continue;
+      }
+      const check = await this.drills(ev);
+      this.record(c, mid, 'drills', check.ok, check.ok ? null : check.binding);
+      if (check.ok) hi = mid;
+      else lo = mid;
+    }
+    const below = lo >= floor ? ` (${lo} does not)` : floor > 1 && !pinned ? ` (${floor - 1} fails before the drills)` : '';
+    this.next(`${hi} × ${c.name} passes every drill${below}`);
+    st.proven = this.evaluate(st, hi);
+    st.outcome = 'proven';
+  }
+}
 
 /** Search for the smallest site that meets the demand. */
 export async function planSite(input: PlanInput, opts: PlanOptions): Promise<PlanOutcome> {
@@ -180,329 +455,105 @@ export async function planSite(input: PlanInput, opts: PlanOptions): Promise<Pla
   const loaded = loadSiteText(input.base.text, input.base.file, input.base.sets);
   if (loaded.kind === 'unusable') return { kind: 'invalid', message: `the base site ${input.base.file} cannot be used`, hint: 'fix it, or plan on the reference site (leave out --base)', diagnostics: loaded.diagnostics };
   const base = loaded.site;
-  const baseDoc = loaded.source.doc;
   const hw = hardwareChoices(demand, base, input.hardware);
   if (hw.kind === 'invalid') return hw;
   if (input.workerCount !== undefined && (input.workerCount < 1 || input.workerCount > MAX_WORKERS)) return { kind: 'invalid', message: `a worker count of ${input.workerCount}`, hint: `give 1 to ${MAX_WORKERS}`, diagnostics: [] };
+  const search = new Search(input, opts, base, loaded.source.doc);
 
-  const candidates: Mutable[] = [];
-  const costOf = (c: HardwareChoice, n: number): number | null => (c.cost === null ? null : c.cost * n);
-  const record = (c: HardwareChoice, n: number, stage: Candidate['stage'], ok: boolean, binding: Binding | null): Mutable => {
-    const r: Mutable = { hardware: c.name, workers: n, cost: costOf(c, n), stage, ok, binding, next: '' };
-    candidates.push(r);
-    return r;
-  };
-  let lastResults: readonly SimResult[] = [];
-  let runsDone = 0;
-  let runsPlanned = 0;
-  const avoid = siteCidrs(base)
-    .filter((c) => c.path[0] === 'networks')
-    .map((c) => c.cidr);
-  const spare = podBlocksNeeded(base).spare;
+  // Every class to the fewest workers that validate; then the drills, cheapest class first.
+  const states: ClassState[] = hw.choices.map((choice) => ({ choice, bound: null, replicatedMiB: 0, validates: null, proven: null, outcome: 'unmet', reason: '' }));
+  for (const st of states) search.fewestThatValidate(st);
+  const unit = (st: ClassState): number => st.choice.cost ?? 1;
+  const total = (st: ClassState, n: number): number => unit(st) * n;
+  const viable = states
+    .filter((st) => st.validates !== null)
+    .sort((a, b) => total(a, a.validates as number) - total(b, b.validates as number) || (a.validates as number) - (b.validates as number) || (a.choice.name < b.choice.name ? -1 : 1));
+  let best: (ClassState & { proven: Evaluation }) | null = null;
+  for (const st of viable) {
+    const floor = st.validates as number;
+    // Its fewest validating count is a lower bound on what it would cost proven.
+    if (best && (total(st, floor) > total(best, best.proven.n) || (total(st, floor) === total(best, best.proven.n) && floor >= best.proven.n))) {
+      st.outcome = 'costlier';
+      const c = st.choice;
+      st.reason =
+        c.cost !== null
+          ? `its fewest validating count, ${floor} × ${fmt(c.cost)} = ${fmt(c.cost * floor)}, is no cheaper than ${best.proven.n} × ${best.choice.name} = ${fmt(total(best, best.proven.n))}: not simulated`
+          : `its fewest validating count, ${floor}, is no fewer than ${best.proven.n} × ${best.choice.name}: not simulated`;
+      continue;
+    }
+    await search.fewestThatPass(st);
+    const proven = st.proven;
+    if (proven && (!best || total(st, proven.n) < total(best, best.proven.n) || (total(st, proven.n) === total(best, best.proven.n) && proven.n < best.proven.n))) best = { ...st, proven };
+  }
+
+  const chosenName = best?.choice.name;
+  const classes: ClassOutcome[] = states.map((st) => {
+    const proven = st.proven?.n ?? null;
+    const chosen = st.choice.name === chosenName;
+    const reason = chosen
+      ? `the cheapest proven plan${st.choice.cost === null ? ' (fewest workers: no costs given)' : ''}`
+      : st.outcome === 'proven' && best
+        ? `proven at ${proven}, but ${best.proven.n} × ${best.choice.name} ${best.choice.cost === null ? 'needs fewer workers' : 'costs less'}`
+        : st.reason;
+    return { hardware: st.choice.name, unitCost: st.choice.cost, bound: st.bound, validates: st.validates, proven, totalCost: proven !== null && st.choice.cost !== null ? proven * st.choice.cost : null, outcome: chosen ? 'chosen' : st.outcome, reason };
+  });
+  if (!best) {
+    const reason = states.length === 1 ? (states[0] as ClassState).reason : states.map((st) => `${st.choice.name}: ${st.reason}`).join('; ');
+    return { kind: 'unmet', reason, candidates: search.candidates, classes, lastResults: search.lastResults };
+  }
+  const ev = best.proven;
+  if (!ev.static.ok || !ev.drills?.ok || !ev.cidrs) throw new Error('planSite: the chosen candidate was not proven');
+  const s = ev.settings;
   const cp = base.nodes.controlPlane;
   const cpHw = base.hardware.get(cp.hardware);
-  const drillNames = input.drills.map((d) => d.name);
-  const seeds = demand.runs === 1 ? `seed ${opts.seed}` : `seeds ${opts.seed}..${opts.seed + demand.runs - 1}`;
-  const file = `${demand.metadata.name}.yaml`;
-  const cache = new Map<string, Evaluation>();
-  const written = baseDoc.getIn(['nodes', 'workers', 'hostnames']);
-  const baseHostnames: unknown = isSeq(written) ? written.toJSON() : written;
-
-  function controlPlaneFor(workers: number): CandidateSettings['controlPlaneClass'] {
-    const advice = controlPlaneAdvice(workers, demand.workloads.namespaces);
-    if (cpHw && cpHw.cores >= advice.cores && cpHw.memory >= advice.memoryGiB * 1024) return null;
-    return { name: `cp-${advice.cores}c-${advice.memoryGiB}g`, cores: advice.cores, memoryMiB: advice.memoryGiB * 1024 };
-  }
-
-  function header(c: HardwareChoice, n: number, s: Omit<CandidateSettings, 'header'>): string {
-    const cpName = s.controlPlaneClass?.name ?? cp.hardware;
-    const failures = `${demand.tolerate} worker failure${demand.tolerate === 1 ? '' : 's'}`;
-    const proof = drillNames.length ? `passes ${drillNames.join(', ')} over ${seeds}` : 'runs no drills (planned with --drills none)';
-    return [
-      ` Planned by \`vmo-twin plan\` from the demand ${demand.metadata.name} (${basename(input.demandFile)}) on the base ${basename(input.base.file)}:`,
-      ` ${n} × ${c.name} workers, ${cp.count} × ${cpName} control plane, pod CIDR ${s.podCidr} and service CIDR ${s.serviceCidr},`,
-      ` ${s.dataDrives.count} × ${formatMiB(s.dataDrives.sizeMiB)} Portworx data drives per worker. A plan is written only when it validates with no`,
-      ` errors, keeps every VM placeable through ${failures}, and ${proof}.`,
-      ` Check it yourself: vmo-twin validate THIS-FILE; vmo-twin simulate THIS-FILE --drill ${drillNames[0] ?? 'repave-all'}`,
-    ].join('\n');
-  }
-
-  function evaluateStatic(c: HardwareChoice, n: number, replicatedMiB: number): Evaluation {
-    const key = `${c.name}\u0000${n}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const cidrs = planClusterCidrs({ podCidr: base.kubernetes.podCidr, serviceCidr: base.kubernetes.serviceCidr, nodeCidrMaskSize: base.kubernetes.nodeCidrMaskSize, nodes: cp.count + n, spare, growthPct: demand.growth, avoid });
-    const names = resizeHostnames(baseHostnames, n + base.nodes.workers.spares);
-    let ev: Evaluation | undefined;
-    for (let extra = 0; extra <= MAX_EXTRA_DRIVES; extra++) {
-      const drives = dataDrivesFor(replicatedMiB, n, base.storage.portworx.dataDrives.size, extra);
-      const settingsNoHeader: Omit<CandidateSettings, 'header'> = {
-        name: demand.metadata.name,
-        description: demand.metadata.description ?? `planned by vmo-twin plan from the demand ${demand.metadata.name}`,
-        workerClass: c.name,
-        workerClassFrom: c.from,
-        workers: n,
-        dataDrives: drives,
-        podCidr: cidrs.kind === 'planned' ? formatCidr(cidrs.podCidr) : formatCidr(base.kubernetes.podCidr),
-        serviceCidr: cidrs.kind === 'planned' ? formatCidr(cidrs.serviceCidr) : formatCidr(base.kubernetes.serviceCidr),
-        controlPlaneClass: controlPlaneFor(n),
-        repaveIntervalMs: Math.max(base.nodes.workers.repaveInterval, PORTWORX_REPAVE_INTERVAL_MS),
-        ...(baseHostnames !== undefined ? { workerHostnames: names.value } : {}),
-      };
-      const settings: CandidateSettings = { ...settingsNoHeader, header: header(c, n, settingsNoHeader) };
-      const text = renderCandidate({ doc: baseDoc }, { doc: input.demandDoc }, settings);
-      const check: StaticCheck =
-        cidrs.kind === 'impossible' ? { ok: false, curable: false, diagnostics: [], binding: { kind: 'cidr', detail: cidrs.reason } } : checkStatic(text, file, demand.tolerate);
-      ev = { n, text, settings, cidrs: cidrs.kind === 'planned' ? cidrs : null, static: check, notes: names.note ? [names.note] : [] };
-      if (check.ok || check.binding.kind !== 'storage' || !check.curable) break;
-    }
-    const done = ev as Evaluation;
-    cache.set(key, done);
-    return done;
-  }
-
-  async function evaluateDrills(ev: Evaluation): Promise<DrillCheck> {
-    if (ev.drills) return ev.drills;
-    if (!ev.static.ok) throw new Error('evaluateDrills: the candidate did not validate');
-    const before = runsDone;
-    runsPlanned += input.drills.length * demand.runs;
-    const onRuns = (done: number): void => {
-      runsDone = before + done;
-      opts.progress?.(runsDone, runsPlanned);
-    };
-    const result = await checkDrills(ev.static.twin, input.drills, { seed: opts.seed, runs: demand.runs, workers: opts.workers, onRuns });
-    runsDone = before + input.drills.length * demand.runs;
-    ev.drills = result;
-    lastResults = result.results;
-    return result;
-  }
-
-  // ---- per class: the bound, then the fewest workers that validate.
-  interface ClassState {
-    readonly choice: HardwareChoice;
-    bound: number | null;
-    figures: BoundFigures | null;
-    validates: number | null;
-    proven: Evaluation | null;
-    outcome: ClassOutcome['outcome'];
-    reason: string;
-  }
-  const states: ClassState[] = [];
-  for (const choice of hw.choices) {
-    const st: ClassState = { choice, bound: null, figures: null, validates: null, proven: null, outcome: 'unmet', reason: '' };
-    states.push(st);
-    const b = workerBound(base, choice.name, choice.hardware, demand.workloads, demand.tolerate);
-    if (b.kind === 'impossible') {
-      const r = record(choice, 0, 'bound', false, { kind: b.resource, detail: b.reason });
-      r.next = `no count of ${choice.name} workers can hold it`;
-      st.reason = b.reason;
-      continue;
-    }
-    st.bound = b.workers;
-    st.figures = b.figures;
-    const replicated = b.figures.demand.replicatedMiB;
-    const unmet = (r: Mutable, why: string): void => {
-      r.next = why;
-      st.reason = why;
-    };
-    if (input.workerCount !== undefined) {
-      const n = input.workerCount;
-      const ev = evaluateStatic(choice, n, replicated);
-      if (!ev.static.ok) {
-        unmet(record(choice, n, 'validate', false, ev.static.binding), `${n} × ${choice.name} does not validate (the count was given with --worker-count)`);
-        continue;
-      }
-      record(choice, n, 'validate', true, null).next = 'validates: run the drills';
-      st.validates = n;
-      continue;
-    }
-    if (b.workers - 1 >= 1) {
-      record(choice, b.workers - 1, 'bound', false, { kind: b.binding, detail: b.below }).next = `start at the sizing bound, ${b.workers} workers (${b.binding === 'minimum' ? 'the RA minimum' : `${b.binding} + ${demand.tolerate} failure${demand.tolerate === 1 ? '' : 's'}`})`;
-    }
-    // Gallop up from the bound until a count validates, then bisect back.
-    let lo = b.workers - 1;
-    let hi = -1;
-    let n = b.workers;
-    let step = 1;
-    let stopped = false;
-    while (hi < 0) {
-      const ev = evaluateStatic(choice, n, replicated);
-      if (ev.static.ok) {
-        hi = n;
-        record(choice, n, 'validate', true, null);
-        break;
-      }
-      const r = record(choice, n, 'validate', false, ev.static.binding);
-      if (!ev.static.curable) {
-        unmet(r, `more workers cannot cure ${ev.static.binding.kind === 'rule' ? ev.static.binding.code : ev.static.binding.kind}: it is in the base site or the demand`);
-        stopped = true;
-        break;
-      }
-      lo = n;
-      n = Math.min(MAX_WORKERS, lo + step);
-      if (n === lo) {
-        unmet(r, `no count up to ${MAX_WORKERS} validates`);
-        stopped = true;
-        break;
-      }
-      r.next = step === 1 ? `one more: try ${n}` : `still short: step up ${step}, try ${n}`;
-      step *= 2;
-    }
-    if (stopped) continue;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const last = candidates[candidates.length - 1] as Mutable;
-      last.next = `${last.ok ? 'validates' : 'fails'}: bisect between ${lo} and ${hi}, try ${mid}`;
-      const ev = evaluateStatic(choice, mid, replicated);
-      record(choice, mid, 'validate', ev.static.ok, ev.static.ok ? null : ev.static.binding);
-      if (ev.static.ok) hi = mid;
-      else lo = mid;
-    }
-    const last = candidates[candidates.length - 1] as Mutable;
-    last.next = `${hi} is the fewest ${choice.name} workers that validate${lo >= 1 ? ` (${lo} does not)` : ''}`;
-    st.validates = hi;
-  }
-
-  // ---- the drills, cheapest class first; a class that cannot beat a proven plan is not simulated.
-  const unit = (st: ClassState): number => st.choice.cost ?? 1;
-  const viable = states.filter((s) => s.validates !== null).sort((a, b) => unit(a) * (a.validates as number) - unit(b) * (b.validates as number) || (a.validates as number) - (b.validates as number) || (a.choice.name < b.choice.name ? -1 : 1));
-  let best: ClassState | null = null;
-  const totalOf = (st: ClassState, n: number): number => unit(st) * n;
-  for (const st of viable) {
-    const c = st.choice;
-    const floor = st.validates as number;
-    if (best?.proven) {
-      const bestCost = totalOf(best, best.proven.n);
-      if (totalOf(st, floor) > bestCost || (totalOf(st, floor) === bestCost && floor >= best.proven.n)) {
-        st.outcome = 'costlier';
-        st.reason = c.cost !== null ? `its fewest validating count, ${floor} × ${fmt(c.cost)} = ${fmt(c.cost * floor)}, is no cheaper than ${best.proven.n} × ${best.choice.name} = ${fmt(totalOf(best, best.proven.n))}: not simulated` : `its fewest validating count, ${floor}, is no fewer than ${best.proven.n} × ${best.choice.name}: not simulated`;
-        continue;
-      }
-    }
-    const replicated = st.figures?.demand.replicatedMiB ?? 0;
-    const limit = input.workerCount !== undefined ? floor : Math.min(MAX_WORKERS, floor + DRILL_SEARCH_SPAN(floor));
-    let lo = -1;
-    let hi = -1;
-    let n = floor;
-    let step = 1;
-    let prev: { n: number; check: Extract<DrillCheck, { ok: false }> } | null = null;
-    const drillRecord = (ev: Evaluation, r: DrillCheck): Mutable => record(c, ev.n, 'drills', r.ok, r.ok ? null : r.binding);
-    while (hi < 0) {
-      const ev = evaluateStatic(c, n, replicated);
-      let r: Mutable;
-      let check: DrillCheck | null = null;
-      if (!ev.static.ok) r = record(c, n, 'validate', false, ev.static.binding);
-      else {
-        check = await evaluateDrills(ev);
-        r = drillRecord(ev, check);
-        if (check.ok) {
-          hi = n;
-          break;
-        }
-      }
-      if (check && !check.ok && !check.curable) {
-        st.reason = check.binding.gate === '(cannot run)' ? `${check.binding.drill} cannot run on this site: ${check.binding.detail}` : `more workers cannot cure ${check.binding.drill} (${check.binding.gate}): ${check.binding.detail}`;
-        r.next = st.reason;
-        break;
-      }
-      if (check && !check.ok && prev && sameFailure(prev.check, check) && noBetter(prev.check, check)) {
-        st.reason = `more workers do not help ${check.binding.drill}: ${describeNoBetter(prev, { n, check })}`;
-        r.next = st.reason;
-        break;
-      }
-      if (check && !check.ok) prev = { n, check };
-      lo = n;
-      if (lo >= limit) {
-        st.reason = input.workerCount !== undefined ? `${n} × ${c.name} fails ${check && !check.ok ? `${check.binding.drill} (${check.binding.gate})` : 'validation'} (the count was given with --worker-count)` : `no count from ${floor} to ${limit} passes ${check && !check.ok ? `${check.binding.drill} (${check.binding.gate} still fails)` : 'the checks'}`;
-        r.next = st.reason;
-        break;
-      }
-      n = Math.min(limit, lo + step);
-      r.next = step === 1 ? `a drill gate failed: one more worker, try ${n}` : `still failing: step up ${step}, try ${n}`;
-      step *= 2;
-    }
-    if (hi < 0) continue;
-    while (lo >= floor && hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const last = candidates[candidates.length - 1] as Mutable;
-      last.next = `${last.ok ? 'passes' : 'fails'}: bisect between ${lo} and ${hi}, try ${mid}`;
-      const ev = evaluateStatic(c, mid, replicated);
-      if (!ev.static.ok) {
-        record(c, mid, 'validate', false, ev.static.binding);
-        lo = mid;
-        continue;
-      }
-      const check = await evaluateDrills(ev);
-      drillRecord(ev, check);
-      if (check.ok) hi = mid;
-      else lo = mid;
-    }
-    st.proven = evaluateStatic(c, hi, replicated);
-    st.outcome = 'proven';
-    const last = candidates[candidates.length - 1] as Mutable;
-    last.next = `${hi} × ${c.name} passes every drill${lo >= 1 ? ` (${lo} does not${lo < floor ? ' validate' : ''})` : ''}`;
-    if (!best?.proven || totalOf(st, hi) < totalOf(best, best.proven.n) || (totalOf(st, hi) === totalOf(best, best.proven.n) && hi < best.proven.n)) best = st;
-  }
-
-  const classes = (): ClassOutcome[] =>
-    states.map((st) => {
-      const proven = st.proven?.n ?? null;
-      const outcome = st === best ? 'chosen' : st.outcome;
-      const reason = st === best ? `the cheapest proven plan${st.choice.cost === null ? ' (fewest workers: no costs given)' : ''}` : st.outcome === 'proven' && best?.proven ? `proven at ${proven}, but ${best.proven.n} × ${best.choice.name} ${best.choice.cost === null ? 'needs fewer workers' : 'costs less'}` : st.reason;
-      return { hardware: st.choice.name, unitCost: st.choice.cost, bound: st.bound, validates: st.validates, proven, totalCost: proven !== null && st.choice.cost !== null ? proven * st.choice.cost : null, outcome, reason };
-    });
-
-  const chosenState = best as ClassState | null;
-  if (!chosenState?.proven) {
-    const reasons = states.map((s) => `${s.choice.name}: ${s.reason}`);
-    return { kind: 'unmet', reason: states.length === 1 ? (states[0] as ClassState).reason : reasons.join('; '), candidates, classes: classes(), lastResults };
-  }
-  const ev = chosenState.proven;
-  if (!ev.static.ok || !ev.drills?.ok || !ev.cidrs) throw new Error('planSite: the chosen candidate was not proven');
-  const cidrs = ev.cidrs;
-  const twin: Twin = ev.static.twin;
-  const size = sizeReport(twin);
-  const s = ev.settings;
   const advice = controlPlaneAdvice(ev.n, demand.workloads.namespaces);
-  const cpClass = s.controlPlaneClass;
   const chosen: ChosenPlan = {
     name: demand.metadata.name,
-    hardware: chosenState.choice.name,
+    hardware: best.choice.name,
     workers: ev.n,
-    unitCost: chosenState.choice.cost,
-    totalCost: chosenState.choice.cost === null ? null : chosenState.choice.cost * ev.n,
+    unitCost: best.choice.cost,
+    totalCost: best.choice.cost === null ? null : best.choice.cost * ev.n,
     controlPlane: {
       count: cp.count,
-      hardware: cpClass?.name ?? cp.hardware,
-      cores: cpClass?.cores ?? cpHw?.cores ?? 0,
-      memoryGiB: (cpClass?.memoryMiB ?? cpHw?.memory ?? 0) / 1024,
+      hardware: s.controlPlaneClass?.name ?? cp.hardware,
+      cores: s.controlPlaneClass?.cores ?? cpHw?.cores ?? 0,
+      memoryGiB: (s.controlPlaneClass?.memoryMiB ?? cpHw?.memory ?? 0) / 1024,
       raCores: advice.cores,
       raMemoryGiB: advice.memoryGiB,
       beyondTable: advice.row === null,
     },
-    podCidr: { cidr: s.podCidr, blocks: cidrs.blocks, needed: cidrs.blocksNeeded, nodes: cp.count + ev.n, nodesWithGrowth: cidrs.nodesWithGrowth, spare, growthPct: demand.growth, canGrowTo: formatCidr(cidrs.growthRoom) },
+    podCidr: {
+      cidr: s.podCidr,
+      blocks: ev.cidrs.blocks,
+      needed: ev.cidrs.blocksNeeded,
+      nodes: cp.count + ev.n,
+      nodesWithGrowth: ev.cidrs.nodesWithGrowth,
+      spare: search.spare,
+      growthPct: demand.growth,
+      canGrowTo: formatCidr(ev.cidrs.growthRoom),
+    },
     serviceCidr: s.serviceCidr,
     dataDrives: { count: s.dataDrives.count, size: formatMiB(s.dataDrives.sizeMiB) },
     maxStorageNodes: ev.n,
-    repaveInterval: `${s.repaveIntervalMs / 60_000}m`,
+    repaveInterval: formatMs(s.repaveIntervalMs),
     tolerate: demand.tolerate,
     tolerated: ev.static.tolerated,
-    drills: drillNames,
+    drills: input.drills.map((d) => d.name),
     seed: opts.seed,
     runs: demand.runs,
-    size,
+    size: sizeReport(ev.static.twin),
     warnings: ev.static.warnings,
     notes: ev.notes,
   };
-  return { kind: 'planned', chosen, candidates, classes: classes(), proof: ev.drills.results, siteText: ev.text };
+  return { kind: 'planned', chosen, candidates: search.candidates, classes, proof: ev.drills.results, siteText: ev.text };
 }
 
-function sameFailure(a: Extract<DrillCheck, { ok: false }>, b: Extract<DrillCheck, { ok: false }>): boolean {
+function sameFailure(a: DrillFailure, b: DrillFailure): boolean {
   return a.binding.drill === b.binding.drill && a.binding.failedGates.join('\u0000') === b.binding.failedGates.join('\u0000');
 }
 
 /** Every failing gate has a comparable figure and none improved with more workers. */
-function noBetter(a: Extract<DrillCheck, { ok: false }>, b: Extract<DrillCheck, { ok: false }>): boolean {
+function noBetter(a: DrillFailure, b: DrillFailure): boolean {
   return b.binding.failedGates.every((g) => {
     const x = a.figures[g];
     const y = b.figures[g];
@@ -510,7 +561,7 @@ function noBetter(a: Extract<DrillCheck, { ok: false }>, b: Extract<DrillCheck, 
   });
 }
 
-function describeNoBetter(a: { n: number; check: Extract<DrillCheck, { ok: false }> }, b: { n: number; check: Extract<DrillCheck, { ok: false }> }): string {
+function describeNoBetter(a: { n: number; check: DrillFailure }, b: { n: number; check: DrillFailure }): string {
   const parts: string[] = [];
   let time = false;
   for (const g of b.check.binding.failedGates) {
