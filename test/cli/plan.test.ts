@@ -79,6 +79,16 @@ describe('vmo-twin plan', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('finds a demand\'s own drill file next to it', () => {
+    const sub = mkdtempSync(join(dir, 'own-'));
+    writeFileSync(join(sub, 'my-failure.yaml'), readFileSync('scenarios/drills/node-failure.yaml', 'utf8').replace('name: node-failure', 'name: my-failure'));
+    writeFileSync(join(sub, 'd.yaml'), 'apiVersion: vmo-twin/v1\nkind: Demand\nmetadata: { name: own }\nworkloads:\n  vmClasses:\n    - { name: a, vcpu: 2, memory: 4Gi, disk: 10Gi, count: 100, vlan: 21 }\ndrills: [my-failure.yaml]\nruns: 3\n');
+    const r = cli(['plan', join(sub, 'd.yaml'), '--base', 'scenarios/minimal-5.yaml', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { proof: Array<{ drill: string; runs: number; ok: boolean }> };
+    expect(out.proof.map((p) => [p.drill, p.runs, p.ok])).toEqual([['my-failure', 3, true]]);
+  });
+
   it('names an unknown drill and an unknown hardware class', () => {
     const d = cli(['plan', 'scenarios/demand-ra.yaml', '--drills', 'repave-al']);
     expect(d.status).toBe(2);

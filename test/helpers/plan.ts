@@ -19,6 +19,7 @@ export interface PlanArgs extends DemandOverrides {
   readonly hardware?: readonly string[];
   readonly workerCount?: number;
   readonly seed?: number;
+  readonly progress?: (done: number, total: number) => void;
 }
 
 export function loadDemand(text: string, file = 'demand.yaml'): { demand: Demand; doc: import('yaml').Document } {
@@ -42,7 +43,7 @@ export async function planText(text: string, args: PlanArgs = {}): Promise<PlanO
       ...(args.hardware ? { hardware: args.hardware } : {}),
       ...(args.workerCount !== undefined ? { workerCount: args.workerCount } : {}),
     },
-    { seed: args.seed ?? 1, workers: 1 },
+    { seed: args.seed ?? 1, workers: 1, ...(args.progress ? { progress: args.progress } : {}) },
   );
 }
 

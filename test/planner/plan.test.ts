@@ -76,6 +76,24 @@ describe('planning the reference demand (12,500 VMs, 1 failure, repave-all)', as
   });
 });
 
+describe('progress', () => {
+  it('counts drill runs up to the runs planned, the total growing as candidates fail', async () => {
+    const calls: Array<[number, number]> = [];
+    const p = await planned(demandText('demand-two-classes'), { runs: 2, progress: (done, total) => calls.push([done, total]) });
+    const simulated = p.candidates.filter((c) => c.stage === 'drills').length;
+    expect(calls.length).toBeGreaterThan(0);
+    for (const [done, total] of calls) expect(done).toBeLessThanOrEqual(total);
+    for (let i = 1; i < calls.length; i++) {
+      expect((calls[i] as [number, number])[0]).toBeGreaterThanOrEqual((calls[i - 1] as [number, number])[0]);
+      expect((calls[i] as [number, number])[1]).toBeGreaterThanOrEqual((calls[i - 1] as [number, number])[1]);
+    }
+    const [lastDone, lastTotal] = calls.at(-1) as [number, number];
+    expect(lastDone).toBe(lastTotal);
+    // Each simulated candidate planned both drills × 2 runs.
+    expect(lastTotal).toBe(simulated * 2 * 2);
+  });
+});
+
 describe('the sizing bound', () => {
   it('is a true lower bound: one worker below it the memory rule fails, at it the site validates', async () => {
     const { demand } = loadDemand(demandText('demand-ra'));
