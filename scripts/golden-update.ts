@@ -3,14 +3,15 @@
  * test/golden/export/<scenario>/ (all four formats). Run it on purpose, then read `git diff
  * test/golden` before committing: the golden test never updates these files itself.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FORMATS, renderExport, writeExport } from '../src/exporters/index.js';
 import { loadSiteFile } from '../src/model/load.js';
 import { validateSite } from '../src/model/validate.js';
 
 const root = join(import.meta.dirname, '..');
-const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+// Site files only (the demand files beside them are the planner's input).
+const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml') && /^kind: Site$/m.test(readFileSync(join(root, 'scenarios', f), 'utf8'))).sort();
 for (const file of scenarios) {
   const name = basename(file, '.yaml');
   const loaded = loadSiteFile(join(root, 'scenarios', file), []);

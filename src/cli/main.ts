@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
+import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { sizeCommand } from './commands/size.js';
@@ -28,6 +29,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command(sizeCommand(io, exit))
     .command(simulateCommand(io, exit))
     .command(mergeCommand(io, exit))
+    .command(planCommand(io, exit))
     .command(exportCommand(io, exit))
     .command(reportCommand(io, exit))
     .command(explainCommand(io, exit))
@@ -36,6 +38,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .example('$0 validate site.yaml', 'check a site against the reference architecture\'s rules')
     .example('$0 size site.yaml --set nodes.workers.count=40', 'what 40 workers hold; what runs out first')
     .example('$0 simulate site.yaml --drill repave-all', 'rehearse a full repave: duration, migrations, downtime, Portworx')
+    .example('$0 plan scenarios/demand-ra.yaml --out site.yaml', 'the smallest site that holds the demand and survives its drills')
     .example('$0 export site.yaml --format all --out deploy/', 'MAAS, Palette, Kubernetes and Terraform configuration')
     .example('$0 report site.yaml -o report.html', 'one HTML file: site, validation, sizing, drills')
     .example('$0 explain pod-cidr-too-small', 'what a diagnostic code means')

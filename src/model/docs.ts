@@ -22,7 +22,8 @@ function typeOf(shape: Shape): string {
   }
 }
 
-export function siteFileReference(): string {
+/** A reference table of every key path of a codec's format, under `intro`. */
+export function formatReference(root: Shape, intro: readonly string[]): string {
   const rows: string[] = [];
   const walk = (shape: Shape, prefix: string): void => {
     if (shape.kind === 'object') {
@@ -36,20 +37,24 @@ export function siteFileReference(): string {
     else if (shape.kind === 'record') walk(shape.value, `${prefix}.<name>`);
     else if (shape.kind === 'either') for (const o of shape.options) if (o.kind !== 'scalar') walk(o, prefix);
   };
-  walk(siteCodec.shape, '');
-  return [
+  walk(root, '');
+  return [...intro, '', '| path | type | default | meaning |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+/** The units paragraph every format's reference shares. */
+export const UNITS_NOTE = [
+  'Quantities take units: memory `16Gi`, `1Ti`, `480G`; bandwidth `10Gbps`; durations `150s`, `5m`, `1h30m`;',
+  'CPU as cores (`2`) or millicores (`500m`); rates `64Mi/s`. Bare numbers are counts, ratios and percentages.',
+];
+
+export function siteFileReference(): string {
+  return formatReference(siteCodec.shape, [
     '# Site file reference (apiVersion vmo-twin/v1, kind Site)',
     '',
     'Generated from the loader\'s own codecs by `npm run docs`; do not edit by hand.',
     '',
-    'Quantities take units: memory `16Gi`, `1Ti`, `480G`; bandwidth `10Gbps`; durations `150s`, `5m`, `1h30m`;',
-    'CPU as cores (`2`) or millicores (`500m`); rates `64Mi/s`. Bare numbers are counts, ratios and percentages.',
+    ...UNITS_NOTE,
     'Every path below can be overridden on the command line with `--set PATH=VALUE` (lists by index: `hostNetwork.bonds[1].mode`).',
     'Unknown keys are errors with a "did you mean". Defaults cite the reference architecture (RA) or the upstream project.',
-    '',
-    '| path | type | default | meaning |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-  ].join('\n');
+  ]);
 }

@@ -68,25 +68,47 @@ export function parseSetArgs(args: readonly string[]): { overrides: SetOverride[
   return { overrides, diagnostics };
 }
 
-/** Read a site file from disk, refusing what cannot be a site file before reading it. */
-export function readSiteFile(file: string): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
+/** What a YAML input is called in messages, and where to start one. */
+export interface InputKind {
+  /** "site file", "demand file". */
+  readonly noun: string;
+  /** "sites": the bundled ones in scenarios/. */
+  readonly bundled: string;
+  /** A bundled example path. */
+  readonly example: string;
+  /** The hint for an empty input. */
+  readonly start: string;
+  /** The hint for a document that is not a mapping. */
+  readonly shape: string;
+}
+
+export const SITE_INPUT: InputKind = {
+  noun: 'site file',
+  bundled: 'sites',
+  example: 'scenarios/vmo-ra-64.yaml',
+  start: 'start from a bundled site: cp scenarios/minimal-5.yaml my-site.yaml',
+  shape: 'a site file is a YAML mapping that starts with "apiVersion: vmo-twin/v1"',
+};
+
+/** Read a YAML input from disk, refusing what cannot be one before reading it. */
+export function readInputFile(file: string, kind: InputKind): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
   const fail = (code: 'file-not-found' | 'not-a-file' | 'file-unreadable' | 'file-too-large' | 'file-empty', message: string, hint: string) =>
     ({ ok: false, diagnostic: diag({ code, path: '', message, hint }) }) as const;
   let fd: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) return fail('not-a-file', `${file} is a directory`, 'give the path of a site file (YAML or JSON), such as scenarios/vmo-ra-64.yaml');
-    if (!st.isFile()) return fail('not-a-file', `${file} is not a regular file`, 'give the path of a site file (YAML or JSON)');
-    if (st.size > MAX_SITE_BYTES) return fail('file-too-large', `${file} is ${st.size} bytes`, `a site file is at most ${MAX_SITE_BYTES} bytes; check that this is the right file`);
+    if (st.isDirectory()) return fail('not-a-file', `${file} is a directory`, `give the path of a ${kind.noun} (YAML or JSON), such as ${kind.example}`);
+    if (!st.isFile()) return fail('not-a-file', `${file} is not a regular file`, `give the path of a ${kind.noun} (YAML or JSON)`);
+    if (st.size > MAX_SITE_BYTES) return fail('file-too-large', `${file} is ${st.size} bytes`, `a ${kind.noun} is at most ${MAX_SITE_BYTES} bytes; check that this is the right file`);
     fd = openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('file-not-found', `${file} does not exist`, 'check the path; the bundled sites are in scenarios/ (try scenarios/vmo-ra-64.yaml)');
+    if (code === 'ENOENT') return fail('file-not-found', `${file} does not exist`, `check the path; the bundled ${kind.bundled} are in scenarios/ (try ${kind.example})`);
     return fail('file-unreadable', `${file} could not be read (${code ?? 'error'})`, 'check the file permissions');
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_SITE_BYTES) return fail('file-too-large', `${file} is ${size} bytes`, `a site file is at most ${MAX_SITE_BYTES} bytes`);
+    if (size > MAX_SITE_BYTES) return fail('file-too-large', `${file} is ${size} bytes`, `a ${kind.noun} is at most ${MAX_SITE_BYTES} bytes`);
     const buf = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -95,13 +117,18 @@ export function readSiteFile(file: string): { ok: true; text: string } | { ok: f
       read += n;
     }
     const text = buf.subarray(0, read).toString('utf8');
-    if (text.trim() === '') return fail('file-empty', `${file} is empty`, 'start from a bundled site: cp scenarios/minimal-5.yaml my-site.yaml');
+    if (text.trim() === '') return fail('file-empty', `${file} is empty`, kind.start);
     return { ok: true, text };
   } catch (e) {
     return fail('file-unreadable', `${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file permissions');
   } finally {
     closeSync(fd);
   }
+}
+
+/** Read a site file from disk, refusing what cannot be a site file before reading it. */
+export function readSiteFile(file: string): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
+  return readInputFile(file, SITE_INPUT);
 }
 
 /** Deepest bracket or indentation nesting, counted without parsing (strings skipped roughly). */
@@ -180,18 +207,21 @@ export function locate(source: SiteSource, path: Path, report: Report): Diagnost
   return diag({ ...report, path: pathText, ...positionOf(source.lineCounter, node) });
 }
 
-/** Parse site text (YAML or JSON), apply overrides, decode. */
-export function loadSiteText(text: string, file: string, setArgs: readonly string[] = []): LoadResult {
-  const parsedSets = parseSetArgs(setArgs);
-  const unusable = (diagnostics: Diagnostic[]): LoadResult => ({ kind: 'unusable', diagnostics: sortDiagnostics(diagnostics) });
-  if (parsedSets.diagnostics.length) return unusable(parsedSets.diagnostics);
+export type ParsedYaml = { readonly kind: 'parsed'; readonly doc: Document.Parsed; readonly lineCounter: LineCounter } | { readonly kind: 'unusable'; readonly diagnostics: Diagnostic[] };
+
+/**
+ * YAML (or JSON) text → one document that is a mapping, with line:column kept; refused before
+ * parsing when too large or too deep, and after when aliases would multiply it.
+ */
+export function parseYamlInput(text: string, file: string, kind: InputKind = SITE_INPUT): ParsedYaml {
+  const unusable = (diagnostics: Diagnostic[]): ParsedYaml => ({ kind: 'unusable', diagnostics: sortDiagnostics(diagnostics) });
   if (Buffer.byteLength(text) > MAX_SITE_BYTES) {
     return unusable([diag({ code: 'file-too-large', path: '', message: `${file} is larger than ${MAX_SITE_BYTES} bytes`, hint: 'check that this is the right file' })]);
   }
-  if (text.trim() === '') return unusable([diag({ code: 'file-empty', path: '', message: `${file} is empty`, hint: 'start from a bundled site: cp scenarios/minimal-5.yaml my-site.yaml' })]);
+  if (text.trim() === '') return unusable([diag({ code: 'file-empty', path: '', message: `${file} is empty`, hint: kind.start })]);
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING) {
-    return unusable([diag({ code: 'yaml-too-deep', path: '', message: `${file} nests ${depth} levels deep`, hint: `a site file nests fewer than ${MAX_NESTING} levels; check that this is a site file` })]);
+    return unusable([diag({ code: 'yaml-too-deep', path: '', message: `${file} nests ${depth} levels deep`, hint: `a ${kind.noun} nests fewer than ${MAX_NESTING} levels; check that this is a ${kind.noun}` })]);
   }
 
   const lineCounter = new LineCounter();
@@ -200,7 +230,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
     docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true }) as Document.Parsed[];
   } catch (e) {
     const tooDeep = e instanceof RangeError;
-    return unusable([diag({ code: tooDeep ? 'yaml-too-deep' : 'yaml-syntax', path: '', message: `${file} could not be parsed: ${(e as Error).message}`, hint: 'check that this is a YAML or JSON site file' })]);
+    return unusable([diag({ code: tooDeep ? 'yaml-too-deep' : 'yaml-syntax', path: '', message: `${file} could not be parsed: ${(e as Error).message}`, hint: `check that this is a YAML or JSON ${kind.noun}` })]);
   }
   if (!Array.isArray(docs)) docs = [docs];
   const yamlErrors: Diagnostic[] = [];
@@ -221,7 +251,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
   }
   if (yamlErrors.length) return unusable(yamlErrors);
   if (docs.length !== 1) {
-    return unusable([diag({ code: docs.length === 0 ? 'file-empty' : 'yaml-syntax', path: '', message: docs.length === 0 ? `${file} holds no document` : `${file} holds ${docs.length} YAML documents`, hint: 'a site file holds exactly one document' })]);
+    return unusable([diag({ code: docs.length === 0 ? 'file-empty' : 'yaml-syntax', path: '', message: docs.length === 0 ? `${file} holds no document` : `${file} holds ${docs.length} YAML documents`, hint: `a ${kind.noun} holds exactly one document` })]);
   }
   const doc = docs[0] as Document.Parsed;
   try {
@@ -230,14 +260,44 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
     if (e instanceof ReferenceError || /alias/i.test((e as Error).message)) {
       return unusable([diag({ code: 'yaml-alias-limit', path: '', message: `${file} expands YAML aliases past ${MAX_ALIAS_COUNT} uses`, hint: 'write the values out; aliases that multiply a document are refused' })]);
     }
-    return unusable([diag({ code: 'yaml-syntax', path: '', message: `${file} could not be read as data: ${(e as Error).message}`, hint: 'check that this is a YAML or JSON site file' })]);
+    return unusable([diag({ code: 'yaml-syntax', path: '', message: `${file} could not be read as data: ${(e as Error).message}`, hint: `check that this is a YAML or JSON ${kind.noun}` })]);
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return unusable([diag({ code: 'file-empty', path: '', message: `${file} holds no data`, hint: 'start from a bundled site: cp scenarios/minimal-5.yaml my-site.yaml' })]);
+    return unusable([diag({ code: 'file-empty', path: '', message: `${file} holds no data`, hint: kind.start })]);
   }
   if (!isMap(doc.contents)) {
-    return unusable([diag({ code: 'wrong-type', path: '', ...positionOf(lineCounter, doc.contents as Node), message: `${file} is not a mapping of keys`, hint: 'a site file is a YAML mapping that starts with "apiVersion: vmo-twin/v1"' })]);
+    return unusable([diag({ code: 'wrong-type', path: '', ...positionOf(lineCounter, doc.contents as Node), message: `${file} is not a mapping of keys`, hint: kind.shape })]);
   }
+  return { kind: 'parsed', doc, lineCounter };
+}
+
+/**
+ * The context codecs decode a parsed document with: aliases resolved, findings reported with
+ * line:column, or with the `--set` that supplied the value.
+ */
+export function decodeContext(doc: Document, lineCounter: LineCounter, overrides: readonly SetOverride[], diagnostics: Diagnostic[]): DecodeContext {
+  return {
+    report(path, node, report) {
+      const pathText = pathToString(path);
+      const o = overrideFor(overrides, pathText);
+      diagnostics.push(diag({ ...report, path: pathText, ...(o ? { set: o.raw } : positionOf(lineCounter, node)) }));
+    },
+    resolve(node) {
+      if (node === undefined || node === null) return null;
+      if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
+      return isNode(node) ? node : null;
+    },
+  };
+}
+
+/** Parse site text (YAML or JSON), apply overrides, decode. */
+export function loadSiteText(text: string, file: string, setArgs: readonly string[] = []): LoadResult {
+  const parsedSets = parseSetArgs(setArgs);
+  const unusable = (diagnostics: Diagnostic[]): LoadResult => ({ kind: 'unusable', diagnostics: sortDiagnostics(diagnostics) });
+  if (parsedSets.diagnostics.length) return unusable(parsedSets.diagnostics);
+  const parsed = parseYamlInput(text, file, SITE_INPUT);
+  if (parsed.kind === 'unusable') return parsed;
+  const { doc, lineCounter } = parsed;
 
   // --set, helm-style: after loading, before validation.
   const setErrors: Diagnostic[] = [];
@@ -274,18 +334,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
 
   const source: SiteSource = { file, text, doc, lineCounter, overrides: parsedSets.overrides };
   const diagnostics: Diagnostic[] = [];
-  const ctx: DecodeContext = {
-    report(path, node, report) {
-      const pathText = pathToString(path);
-      const o = overrideFor(source.overrides, pathText);
-      diagnostics.push(diag({ ...report, path: pathText, ...(o ? { set: o.raw } : positionOf(lineCounter, node)) }));
-    },
-    resolve(node) {
-      if (node === undefined || node === null) return null;
-      if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
-      return isNode(node) ? node : null;
-    },
-  };
+  const ctx = decodeContext(doc, lineCounter, source.overrides, diagnostics);
   const site = siteCodec.decode(doc.contents as Node, [], ctx);
   const fatal = diagnostics.some((d) => d.severity === 'error' && codeInfo(d.code).stage === 'input');
   if (site === INVALID || fatal) return unusable(diagnostics);

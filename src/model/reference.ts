@@ -119,6 +119,19 @@ export function bondModeNumber(mode: BondMode): number {
 export const RA_POD_CIDR = '100.64.0.0/18';
 export const RA_SERVICE_CIDR = '100.64.64.0/18';
 export const RA_NODE_CIDR_MASK = 24;
+/**
+ * RA §Solution Sizing: "If the cluster is expected to grow, select a service CIDR that is
+ * intentionally further away, such as 100.65.0.0/x, so that the pod CIDR can be increased".
+ * vmo-twin keeps room for the pod CIDR to grow 2 prefix bits (4×) in place: for the RA's
+ * 100.64.0.0/18 that is 100.64.0.0/16, so the service CIDR goes to 100.65.0.0 — the RA's example.
+ */
+export const POD_CIDR_GROWTH_BITS = 2;
+/**
+ * kube-apiserver refuses a service CIDR of more than 2^20 addresses (kubernetes
+ * `cmd/kube-apiserver/app/options/validation.go`, validateClusterIPFlags: maxCIDRBits = 20),
+ * so an IPv4 service CIDR is /12 or longer.
+ */
+export const K8S_MIN_SERVICE_PREFIX = 12;
 /** RA §Solution Sizing: "Maximum number of pods configured to 250". */
 export const RA_MAX_PODS = 250;
 /** RA §Solution Sizing: "10 pods per node for Cilium, Multus, VMO, monitoring and Portworx daemons". */

@@ -413,10 +413,16 @@ export const siteCodec = object({
   workloads: defaults(workloads, 'what runs on the cluster'),
 });
 
+/** The `workloads` section, for other inputs that describe VMs the same way (the planner's demand file). */
+export const workloadsCodec = workloads;
+/** A `hardware.<name>` class, for other inputs that describe machines the same way. */
+export const hardwareClassCodec = hardwareClass;
+
 export type Site = Infer<typeof siteCodec>;
 export type HardwareClass = Infer<typeof hardwareClass>;
 export type NodePool = Site['nodes']['workers'];
 export type VmClass = Site['workloads']['vmClasses'][number];
+export type Workloads = Site['workloads'];
 export type Bond = Site['hostNetwork']['bonds'][number];
 export type VlanInterface = Site['hostNetwork']['vlanInterfaces'][number];
 export type Bridge = NonNullable<Site['hostNetwork']['bridge']>;

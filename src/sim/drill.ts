@@ -2,11 +2,10 @@
  * Drill files (apiVersion vmo-twin/v1, kind Drill): what happens to the cluster and the gates
  * the outcome must pass. The bundled drills live in scenarios/drills/; users copy and edit them.
  */
-import { readFileSync } from 'node:fs';
-import { INVALID, array, boolean, def, defaults, enumOf, integer, name, object, opt, quantity, req, string, type Codec, type DecodeContext, type Infer } from '../model/codec.js';
-import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { codeInfo, type Diagnostic } from '../model/diagnostics.js';
-import { pathToString } from '../model/codec.js';
+import { INVALID, array, boolean, def, defaults, enumOf, integer, name, object, opt, quantity, req, string, type Codec, type Infer } from '../model/codec.js';
+import { isScalar, type Node } from 'yaml';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { decodeContext, parseYamlInput, readInputFile, type InputKind } from '../model/load.js';
 import { BOOLEAN_METRICS, GATE_METRICS } from './gates.js';
 
 export { BOOLEAN_METRICS, DURATION_METRICS, GATE_METRICS, type GateMetric } from './gates.js';
@@ -89,27 +88,22 @@ export const BUNDLED_DRILLS = ['repave-workers', 'repave-all', 'node-failure', '
 
 export type DrillLoad = { readonly kind: 'loaded'; readonly drill: Drill; readonly text: string } | { readonly kind: 'unusable'; readonly diagnostics: Diagnostic[] };
 
-/** Parse drill text (YAML), with positions in diagnostics. */
+export const DRILL_INPUT: InputKind = {
+  noun: 'drill file',
+  bundled: 'drills',
+  example: 'scenarios/drills/repave-all.yaml',
+  start: 'start from a bundled drill: cp scenarios/drills/repave-all.yaml my-drill.yaml',
+  shape: 'a drill file is a YAML mapping that starts with "apiVersion: vmo-twin/v1" and "kind: Drill"',
+};
+
+/** Parse drill text (YAML) through the same entry path as site files: size, nesting and alias limits, positions. */
 export function parseDrill(text: string, file: string): DrillLoad {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const parsed = parseYamlInput(text, file, DRILL_INPUT);
+  if (parsed.kind === 'unusable') return parsed;
+  const { doc, lineCounter } = parsed;
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    diagnostics.push({ severity: 'error', code: 'yaml-syntax', path: '', ...(e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : {}), message: `${file}: ${e.message.split('\n')[0] ?? ''}`, hint: 'fix the YAML syntax of the drill file' });
-  }
-  if (diagnostics.length) return { kind: 'unusable', diagnostics };
-  const ctx: DecodeContext = {
-    report(path, node, report) {
-      const n = node && 'range' in node ? node : node && 'key' in node ? (node.key as Node) : undefined;
-      const pos = n?.range ? lineCounter.linePos(n.range[0]) : undefined;
-      diagnostics.push({ severity: report.severity ?? codeInfo(report.code).severity, code: report.code, path: pathToString(path), ...(pos ? { line: pos.line, column: pos.col } : {}), message: `${file}: ${report.message}`, hint: report.hint });
-    },
-    resolve(node) {
-      return (node as Node | null | undefined) ?? null;
-    },
-  };
-  const drill = drillCodec.decode((doc.contents as Node | null) ?? null, [], ctx);
-  if (drill === INVALID || diagnostics.some((d) => d.severity === 'error')) return { kind: 'unusable', diagnostics };
+  const drill = drillCodec.decode((doc.contents as Node | null) ?? null, [], decodeContext(doc, lineCounter, [], diagnostics));
+  if (drill === INVALID || diagnostics.some((d) => d.severity === 'error')) return { kind: 'unusable', diagnostics: diagnostics.map((d) => ({ ...d, message: `${file}: ${d.message}` })) };
   // Gates: a limit that fits the metric.
   const bad: Diagnostic[] = [];
   drill.spec.gates.forEach((g, i) => {
@@ -131,15 +125,7 @@ export function parseDrill(text: string, file: string): DrillLoad {
 }
 
 export function loadDrillFile(file: string): DrillLoad {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      kind: 'unusable',
-      diagnostics: [{ severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : code === 'EISDIR' ? 'not-a-file' : 'file-unreadable', path: '', message: `drill ${file} could not be read (${code ?? 'error'})`, hint: `name a bundled drill (${BUNDLED_DRILLS.join(', ')}) or give the path of a drill file` }],
-    };
-  }
-  return parseDrill(text, file);
+  const read = readInputFile(file, DRILL_INPUT);
+  if (!read.ok) return { kind: 'unusable', diagnostics: [{ ...read.diagnostic, hint: `${read.diagnostic.hint}; or name a bundled drill (${BUNDLED_DRILLS.join(', ')})` }] };
+  return parseDrill(read.text, file);
 }

@@ -3,7 +3,7 @@
  * test/golden/export/<scenario>/. The test regenerates into a temporary directory and compares the
  * two trees; it never updates them (that is `npm run golden:update`, whose diff is read).
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { tree } from '../helpers/cli.js';
 import { ROOT, twinOf } from '../helpers/site.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'export');
-const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+// Site files only (the demand files beside them are the planner's input).
+const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml') && /^kind: Site$/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8'))).map((f) => f.replace(/\.yaml$/, '')).sort();
 
 
 describe('golden exports', () => {

@@ -135,3 +135,18 @@ describe('Cluster API drain timeout', () => {
     expect(timed.figures.downtimeVmsBeyondFailures).toBe(timed.figures.downtimeVms);
   });
 });
+
+describe('drill files', () => {
+  it('are refused with a position and a hint when broken, like site files', async () => {
+    const { parseDrill, loadDrillFile } = await import('../../src/sim/drill.js');
+    const bad = parseDrill('apiVersion: vmo-twin/v1\nkind: Drill\nmetadata: { name: x }\nspec:\n  horizon: 5 hours\n', 'bad.yaml');
+    expect(bad.kind).toBe('unusable');
+    if (bad.kind === 'unusable') expect(bad.diagnostics[0]).toMatchObject({ code: 'invalid-quantity', path: 'spec.horizon', line: 5 });
+    const bomb = parseDrill('a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', 'bomb.yaml');
+    expect(bomb.kind === 'unusable' && bomb.diagnostics[0]?.code).toBe('yaml-alias-limit');
+    const gate = parseDrill('apiVersion: vmo-twin/v1\nkind: Drill\nmetadata: { name: x }\nspec:\n  gates: [{ name: g, metric: stalled }]\n', 'gate.yaml');
+    expect(gate.kind === 'unusable' && gate.diagnostics[0]?.message).toContain('needs "equals"');
+    const missing = loadDrillFile('/nonexistent/drill.yaml');
+    expect(missing.kind === 'unusable' && missing.diagnostics[0]?.code).toBe('file-not-found');
+  });
+});

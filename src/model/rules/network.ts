@@ -4,6 +4,7 @@
  */
 import { cidrContains, cidrLast, cidrSize, cidrsOverlap, formatCidr, formatIp, hasHostBits, type Cidr } from '../cidr.js';
 import { suggestPodServiceCidrs } from '../capacity.js';
+import { POD_CIDR_GROWTH_BITS } from '../reference.js';
 import { pathToString as pathText, type Path } from '../codec.js';
 import type { Site } from '../site.js';
 import type { Finding } from '../twin.js';
@@ -137,7 +138,7 @@ export function podCidrRules(site: Site, out: Finding[]): void {
   const pod = k8s.podCidr;
   const svc = k8s.serviceCidr;
   if (svc.base === pod.base + cidrSize(pod)) {
-    const growthSize = cidrSize({ prefix: Math.max(1, pod.prefix - 2) });
+    const growthSize = cidrSize({ prefix: Math.max(1, pod.prefix - POD_CIDR_GROWTH_BITS) });
     const svcSize = cidrSize(svc);
     const base = Math.ceil((Math.floor(pod.base / growthSize) * growthSize + growthSize) / svcSize) * svcSize;
     const suggestion = base + svcSize <= 2 ** 32 ? formatCidr({ base, prefix: svc.prefix }) : undefined;

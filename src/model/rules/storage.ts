@@ -5,7 +5,7 @@
 import type { Site } from '../site.js';
 
 /** Palette's Portworx-on-MAAS guidance: worker nodeRepaveInterval ≥ 600 s (palette-api.md §3.3). */
-const PORTWORX_REPAVE_INTERVAL_MS = 600_000;
+export const PORTWORX_REPAVE_INTERVAL_MS = 600_000;
 import type { Finding, Twin } from '../twin.js';
 
 export function storageSiteRules(site: Site, out: Finding[]): void {
