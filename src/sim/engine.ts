@@ -183,6 +183,7 @@ export class DrillRun {
   private readonly mPool: Uint8Array;
   private readonly mNoPaths: Uint8Array;
   private readonly mRemediated: Uint8Array;
+  private readonly mFailedInCluster: Uint8Array;
   private readonly ownSet: Int32Array;
   readonly memUsed: Float64Array;
   readonly cpuUsed: Float64Array;
@@ -316,6 +317,7 @@ export class DrillRun {
     this.mPool = this.alloc(Uint8Array, N, 0);
     this.mNoPaths = this.alloc(Uint8Array, N, 0);
     this.mRemediated = this.alloc(Uint8Array, N, 0);
+    this.mFailedInCluster = this.alloc(Uint8Array, N, 0);
     this.ownSet = this.alloc(Int32Array, N, -1);
     this.memUsed = this.alloc(Float64Array, N, 0);
     this.cpuUsed = this.alloc(Float64Array, N, 0);
@@ -1546,6 +1548,7 @@ export class DrillRun {
     }
     if (repairAfter !== undefined) this.q.after(this.kNode0 + T_REPAIR * this.N + n, repairAfter);
     const wasInCluster = prev === M_READY || prev === M_DRAINING || prev === M_JOINING;
+    this.mFailedInCluster[n] = wasInCluster ? 1 : 0;
     if (n === this.repaveSurge) {
       // The replacement itself died before joining: provision another.
       this.repaveSurge = -1;
@@ -1596,8 +1599,8 @@ export class DrillRun {
   private repaired(n: number): void {
     if (this.mState[n] !== M_FAILED) return;
     this.endPhase(n);
-    if (this.mRemediated[n]) {
-      // Remediated earlier: the machine returns to the MAAS pool.
+    if (this.mRemediated[n] || !this.mFailedInCluster[n]) {
+      // Remediated earlier, or a free machine when it failed: it returns to the MAAS pool.
       this.setState(n, M_FREE);
       this.mRemediated[n] = 0;
       this.mOutdated[n] = 0;

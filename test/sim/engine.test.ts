@@ -150,3 +150,21 @@ describe('drill files', () => {
     expect(missing.kind === 'unusable' && missing.diagnostics[0]?.code).toBe('file-not-found');
   });
 });
+
+describe('repairs', () => {
+  it('a free machine that fails and is repaired goes back to the pool, not into the cluster', () => {
+    const twin = twinOf('minimal-5', ['nodes.workers.spares=1']);
+    const drill = drillSpec('spare', 'failures: [{ at: 0s, nodes: [worker-6], repairAfter: 1h }]');
+    const r = runDrill(twin, drill, 1, true);
+    expect(r.figures.downtimeVms).toBe(0);
+    expect(r.result?.timeline.filter((s) => s.node === 'worker-6' && s.phase === 'down')).toHaveLength(1);
+  });
+  it('a worker that fails without MachineHealthCheck comes back after its repair with its VMs restarted', () => {
+    const twin = twinOf('minimal-5');
+    const drill = drillSpec('back', 'failures: [{ at: 0s, nodes: [worker-2], repairAfter: 30m }]\nmachineHealthCheck: { enabled: false }');
+    const r = runDrill(twin, drill, 1, true);
+    expect(r.figures.unplacedAtEnd).toBe(0);
+    expect(r.figures.degradedVolumesAtEnd).toBe(0);
+    expect(r.figures.downtimeMaxMs).toBeGreaterThanOrEqual(30 * 60_000);
+  });
+});
