@@ -644,6 +644,12 @@ export class DrillRun {
 
   private vmDown(v: number, cause: number): void {
     if (this.vmState[v] === VM_DOWN) return;
+    if (this.vmState[v] === VM_BOOTING) {
+      // It never came back up: still the same outage, and its boot will not finish.
+      this.vmState[v] = VM_DOWN;
+      this.q.cancel(this.kVm0 + v);
+      return;
+    }
     this.vmState[v] = VM_DOWN;
     this.vmDownSince[v] = this.q.now;
     this.vmCause[v] = cause;
