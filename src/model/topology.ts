@@ -50,7 +50,8 @@ export class Topology {
       for (const i of net.interfaces) {
         const key = `${host}/${i.name}`;
         if (i.kind === 'nic') g.addDirectedEdge(`host:${host}`, key, { kind: 'port', speedMbps: i.speedMbps });
-        if (i.kind === 'bond') for (const m of i.members) if (g.hasNode(`${host}/${m}`)) g.addDirectedEdge(`${host}/${m}`, key, { kind: 'member' });
+        // A NIC listed twice in one bond is a rule error (duplicate-name), not a second edge.
+        if (i.kind === 'bond') for (const m of i.members) if (g.hasNode(`${host}/${m}`) && !g.hasDirectedEdge(`${host}/${m}`, key)) g.addDirectedEdge(`${host}/${m}`, key, { kind: 'member' });
         if (i.kind === 'vlan' && g.hasNode(`${host}/${i.link}`)) g.addDirectedEdge(`${host}/${i.link}`, key, { kind: 'vlan', vlan: i.vlan });
         if (i.kind === 'bridge' && g.hasNode(`${host}/${i.link}`)) {
           g.addDirectedEdge(`${host}/${i.link}`, key, { kind: 'link' });

@@ -147,3 +147,17 @@ describe('fixes', () => {
     expect(d?.fix).toMatchObject({ cidr: '10.20.0.0/16' });
   });
 });
+
+describe('a NIC listed twice in one bond (found by the mutated-site fuzz: it crashed the L2 graph)', () => {
+  it('is a duplicate-name error at the second listing, not an internal error', () => {
+    const r = check(base, ['hostNetwork.bonds[1].interfaces=[enp1s1, enp2s1, enp1s1]']);
+    expect(r.twin).toBeDefined();
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-name').map((d) => d.path)).toEqual(['hostNetwork.bonds[1].interfaces[2]']);
+    expect(r.exitCode).toBe(1);
+  });
+  it('does not make one NIC twice a bond of two members', () => {
+    const r = check(base, ['hostNetwork.bonds[1].interfaces=[enp1s1, enp1s1]']);
+    expect(r.codes).toContain('bond-single-member');
+    expect(r.diagnostics.find((d) => d.code === 'bond-single-member')?.message).toBe('bond bond_data has 1 member');
+  });
+});
