@@ -162,6 +162,9 @@ export class Topology {
     verts.push(host);
     while (stack.length) {
       const v = stack.pop() as string;
+      // The array is the sink: its out-edges lead to every node's LUNs, which no path needs.
+      // Expanding them made each query O(all LUNs) and validation O(workers × LUNs).
+      if (v === 'array') continue;
       g.forEachOutNeighbor(v, (w, attrs) => {
         if (attrs['kind'] === 'lun' || failed.has(w) || index.has(w)) return;
         index.set(w, verts.length);
@@ -187,6 +190,7 @@ export class Topology {
     verts.forEach((v, i) => {
       const unlimited = v === host || v === 'array';
       addEdge(2 * i, 2 * i + 1, unlimited ? 1e9 : 1);
+      if (v === 'array') return;
       g.forEachOutNeighbor(v, (w) => {
         const j = index.get(w);
         if (j !== undefined) addEdge(2 * i + 1, 2 * j, 1);
