@@ -161,3 +161,11 @@ describe('a NIC listed twice in one bond (found by the mutated-site fuzz: it cra
     expect(r.diagnostics.find((d) => d.code === 'bond-single-member')?.message).toBe('bond bond_data has 1 member');
   });
 });
+
+describe('two VM classes of one name (found by the mutated-site fuzz: nothing reported it)', () => {
+  it('is a duplicate-name error at the second class', () => {
+    const r = check(base, ['workloads.vmClasses[1].name=small']);
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-name').map((d) => d.path)).toEqual(['workloads.vmClasses[1].name']);
+    expect(r.exitCode).toBe(1);
+  });
+});

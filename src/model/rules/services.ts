@@ -1,5 +1,5 @@
 /**
- * MetalLB, software versions, the Descheduler and live-migration settings.
+ * MetalLB, software versions, the Descheduler, live-migration settings and VM class names.
  */
 import { cidrRange, formatCidr, formatIp, formatRange, rangeInside, rangesOverlap } from '../cidr.js';
 import { dataNetworkName } from '../hostnet.js';
@@ -84,6 +84,13 @@ export function versionRules(site: Site, out: Finding[]): void {
 }
 
 export function schedulingRules(site: Site, out: Finding[]): void {
+  // A VM class becomes a VirtualMachineClusterInstancetype of its name: two of one name collide.
+  const classes = new Map<string, number>();
+  site.workloads.vmClasses.forEach((c, i) => {
+    const prev = classes.get(c.name);
+    if (prev !== undefined) out.push({ path: ['workloads', 'vmClasses', i, 'name'], code: 'duplicate-name', message: `VM class "${c.name}" is defined twice (also workloads.vmClasses[${prev}])`, hint: 'give every VM class its own name; it becomes the instance type name' });
+    else classes.set(c.name, i);
+  });
   const lnu = site.descheduler.lowNodeUtilization;
   for (const r of ['cpu', 'memory', 'pods'] as const) {
     if (lnu.thresholds[r] > lnu.targetThresholds[r]) {
