@@ -88,6 +88,8 @@ export class Topology {
     for (let h = 0; h < hbas.count; h++) {
       const host = hostnames[hbas.node[h] as number] as string;
       const key = `hba:${host}/${hbas.names[h]}`;
+      // Two ports of one name in a class are a rule error (duplicate-name); the graph keeps one.
+      if (g.hasNode(key)) continue;
       g.addNode(key, { kind: 'hba', index: h });
       g.addDirectedEdge(`host:${host}`, key, { kind: 'port' });
       g.addDirectedEdge(key, `fabric:${fabrics[hbas.fabric[h] as number]}`, { kind: 'login' });

@@ -7,7 +7,7 @@ import { compileTwin, ROLE_CONTROL_PLANE, type Twin } from '../../src/model/twin
 import { hasVlan } from '../../src/model/placement.js';
 import { virtLauncherOverheadMiB, migrationBudgetMs } from '../../src/model/overhead.js';
 import { loadSiteText } from '../../src/model/load.js';
-import { scenarioText, twinOf } from '../helpers/site.js';
+import { checkScenario, scenarioText, twinOf } from '../helpers/site.js';
 import { twinProblems } from '../helpers/twin-invariants.js';
 
 function assertPlacementHolds(twin: Twin): void {
@@ -146,5 +146,14 @@ describe('storage path queries', () => {
       return n;
     };
     expect(visits(64)).toBe(visits(1));
+  });
+});
+
+describe('a hardware class with two storage ports of one name (found by the mutated-site fuzz: it crashed the storage graph)', () => {
+  it('compiles, and validation reports duplicate-name instead of an internal error', () => {
+    const r = checkScenario('minimal-5', ['hardware.worker-1u.hbas[1].name=host1']);
+    expect(r.twin).toBeDefined();
+    expect(r.codes).toContain('duplicate-name');
+    expect(r.exitCode).toBe(1);
   });
 });
