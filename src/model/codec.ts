@@ -523,8 +523,8 @@ export function record<T>(value: Codec<T>, keyCodec: Codec<string> = name()): Co
 }
 
 /** One value or a list of them, always decoded as a list ("zone: az1" or "zone: [az1, az2]"). */
-export function oneOrMany<T>(item: Codec<T>): Codec<T[]> {
-  const list = array(item, { minItems: 1 });
+export function oneOrMany<T>(item: Codec<T>, opts: { maxItems?: number } = {}): Codec<T[]> {
+  const list = array(item, { minItems: 1, ...opts });
   return {
     shape: { kind: 'either', options: [item.shape, list.shape] },
     decode(node, path, ctx) {
