@@ -171,6 +171,29 @@ export function nodeAt(doc: Document, path: Path): Node | undefined {
   return isNode(node) ? node : undefined;
 }
 
+/**
+ * Make every alias on the way to `path` a copy of what it names, so a --set through it (as in
+ * `zone: *zones`, then --set nodes.workers.zone[1]=az9) changes this place only — and can be
+ * set at all: the YAML library does not set through an alias.
+ */
+function unaliasAlong(doc: Document, path: Path): void {
+  let node: unknown = doc.contents;
+  for (const seg of path.slice(0, -1)) {
+    let child: unknown = isMap(node) ? node.get(seg, true) : isSeq(node) && typeof seg === 'number' ? node.items[seg] : undefined;
+    if (isAlias(child)) {
+      const target = child.resolve(doc);
+      const copy = isNode(target) ? (target.clone() as Node) : undefined;
+      if (copy) {
+        delete copy.anchor;
+        if (isMap(node)) node.set(seg, copy);
+        else if (isSeq(node) && typeof seg === 'number') node.items[seg] = copy;
+      }
+      child = copy;
+    }
+    node = child;
+  }
+}
+
 /** Attach line:column (or the --set that supplied the value) to a finding at a site path. */
 export function locate(source: SiteSource, path: Path, report: Report): Diagnostic {
   const pathText = pathToString(path);
@@ -268,6 +291,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
       setErrors.push(diag({ code: 'set-syntax', path: o.pathText, set: o.raw, message: `--set ${o.raw}: the value is not YAML (${(e as Error).message.split('\n')[0] ?? ''})`, hint: 'quote strings with special characters: --set \'metadata.description="a: b"\'' }));
       continue;
     }
+    unaliasAlong(doc, o.path);
     doc.setIn(o.path, doc.createNode(value));
   }
   if (setErrors.length) return unusable(setErrors);
