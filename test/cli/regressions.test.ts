@@ -10,7 +10,7 @@ import type { Code } from '../../src/model/diagnostics.js';
 import { runCase, scratchDir } from '../robust/case.js';
 import { REGRESSIONS_DIR } from '../robust/fuzz.js';
 import { expectationProblems } from '../robust/oracle.js';
-import { InProcessCli } from '../robust/runner.js';
+import { InProcessPool } from '../robust/runner.js';
 
 interface Kept {
   readonly site: string;
@@ -27,7 +27,7 @@ const kept = readdirSync(REGRESSIONS_DIR)
   .sort()
   .map((f) => ({ name: f.replace(/\.case\.json$/, ''), ...(JSON.parse(readFileSync(join(REGRESSIONS_DIR, f), 'utf8')) as Kept) }));
 
-const cli = new InProcessCli();
+const cli = new InProcessPool();
 const scratch = scratchDir();
 afterAll(() => cli.close());
 

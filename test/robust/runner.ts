@@ -113,6 +113,46 @@ export class InProcessCli {
   }
 }
 
+/**
+ * Several InProcessCli workers behind one `run`: the commands of one case run side by side,
+ * so a fuzz campaign uses both cores even when the other property file has finished.
+ */
+export class InProcessPool {
+  private readonly all: InProcessCli[];
+  private readonly idle: InProcessCli[];
+  private readonly waiting: Array<(cli: InProcessCli) => void> = [];
+
+  constructor(size = 2, bounds: { timeoutMs?: number; heapMb?: number } = {}) {
+    this.all = Array.from({ length: size }, () => new InProcessCli(bounds));
+    this.idle = [...this.all];
+  }
+
+  async run(argv: readonly string[]): Promise<RunOutcome> {
+    const cli = this.idle.pop() ?? (await new Promise<InProcessCli>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await cli.run(argv);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(cli);
+      else this.idle.push(cli);
+    }
+  }
+
+  /** Output written around the Io by any worker since the last call; must stay empty. */
+  takeLeaked(): string {
+    let out = '';
+    for (const c of this.all) {
+      out += c.leaked;
+      c.leaked = '';
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((c) => c.close()));
+  }
+}
+
 export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 
 /** The built CLI as users run it, killed when it overruns. */
