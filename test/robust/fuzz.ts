@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { ROOT } from '../helpers/site.js';
 
 /** Cases per property: FUZZ_RUNS, else a few hundred spread over the properties. */
@@ -64,7 +65,9 @@ export async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, predicate: (va
   if (!details.failed) return;
   const counterexample = details.counterexample?.[0];
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ''} npx vitest run ${opts.testFile} -t ${JSON.stringify(name)}`;
+  // vitest's -t matches the test's own title, which is what names it here.
+  const title = (expect.getState().currentTestName ?? name).split(' > ').pop() ?? name;
+  const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ''} npx vitest run ${opts.testFile} -t ${JSON.stringify(title)}`;
   let kept = '';
   if (counterexample !== undefined && opts.toCase && !process.env['CI']) {
     kept = `\nkept as ${relative(ROOT, keepRegression(name, opts.toCase(counterexample), { seed: details.seed, path: details.counterexamplePath ?? '', problem: error }))} (commit it with the fix; npm test replays it)`;
