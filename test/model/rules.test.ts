@@ -169,3 +169,24 @@ describe('two VM classes of one name (found by the mutated-site fuzz: nothing re
     expect(r.exitCode).toBe(1);
   });
 });
+
+describe('overlap findings stay one per network (found by the mutated-site fuzz: 2,001 copies of one VLAN gave 2 million findings and output past the string limit)', () => {
+  it('cidr-overlap names every network once, listing what it overlaps', () => {
+    const vlans = Array.from({ length: 40 }, (_, i) => `{ id: ${i + 30}, name: v${i}, cidr: 10.20.0.0/16 }`).join(', ');
+    const r = check(base, [`networks.vlans=[{ id: 10, name: mgmt, cidr: 172.16.0.0/22 }, { id: 20, name: data, cidr: 10.20.0.0/16, gateway: 10.20.30.1 }, ${vlans}]`]);
+    const overlaps = r.diagnostics.filter((d) => d.code === 'cidr-overlap');
+    expect(overlaps).toHaveLength(40);
+    expect(new Set(overlaps.map((d) => d.path)).size).toBe(40);
+    expect(overlaps.some((d) => /overlaps .+, .+, .+ and 37 more$/.test(d.message))).toBe(true);
+  });
+  it('keeps the one-overlap message as it was', () => {
+    const d = check(base, ['kubernetes.serviceCidr=100.64.0.0/18']).diagnostics.find((x) => x.code === 'cidr-overlap');
+    expect(d?.message).toBe('the service CIDR 100.64.0.0/18 overlaps the pod CIDR 100.64.0.0/18 (kubernetes.podCidr)');
+  });
+  it('metallb-pool-overlap gives a range at most one finding for pools and one for networks', () => {
+    const pools = Array.from({ length: 30 }, (_, i) => `{ name: p${i}, addresses: ["10.20.31.1-10.20.31.50"] }`).join(', ');
+    const r = check(base, [`metallb.pools=[${pools}]`]);
+    const found = r.diagnostics.filter((d) => d.code === 'metallb-pool-overlap');
+    expect(found).toHaveLength(29);
+  });
+});
