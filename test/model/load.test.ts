@@ -161,3 +161,19 @@ describe('the bounds of what vmo-twin computes (LIMITS)', () => {
     expect(codesOf(base, ['nodes.workers.count=5000', 'nodes.workers.spares=100', 'workloads.vmClasses[0].count=999960']).kind).toBe('loaded');
   });
 });
+
+describe('--set through a value that is not a mapping (found by the mutated-site fuzz: "internal error: Expected YAML collection at metadata")', () => {
+  it('refuses it as wrong-type at the value in the way, naming the --set and the line', () => {
+    const text = base.replace(/metadata:\n(  .*\n)+/, 'metadata: word\n');
+    expect(text).toContain('metadata: word');
+    const r = codesOf(text, ['metadata.name=x']);
+    expect(r.kind).toBe('unusable');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'wrong-type', path: 'metadata', set: 'metadata.name=x' });
+    expect(r.diagnostics[0]?.line).toBe(text.split('\n').indexOf('metadata: word') + 1);
+  });
+  it('fills an empty value on the way', () => {
+    const text = base.replace(/metadata:\n(  .*\n)+/, 'metadata:\n');
+    const r = loadSiteText(text, 'm.yaml', ['metadata.name=filled']);
+    expect(r.kind === 'loaded' && r.site.metadata.name).toBe('filled');
+  });
+});
