@@ -175,8 +175,8 @@ export function nodeAt(doc: Document, path: Path): Node | undefined {
  * Make the way to `path` settable: every alias on it becomes a copy of what it names, so a
  * --set through it (as in `zone: *zones`, then --set nodes.workers.zone[1]=az9) changes this
  * place only — the YAML library does not set through an alias — and an empty value (`key:`)
- * becomes an empty collection. A scalar on the way cannot hold the path: it is returned, for a
- * diagnostic.
+ * becomes an empty collection. A scalar, or a list where the path goes on by key, cannot hold
+ * the path: it is returned, for a diagnostic.
  */
 function prepareAlong(doc: Document, path: Path): { readonly at: Path; readonly node: Node } | undefined {
   let node: unknown = doc.contents;
@@ -200,6 +200,8 @@ function prepareAlong(doc: Document, path: Path): { readonly at: Path; readonly 
       if (child.value !== null) return { at: path.slice(0, i + 1), node: child };
       replace(doc.createNode(typeof path[i + 1] === 'number' ? [] : {}) as Node);
     }
+    // A list where the path goes on by key cannot hold it either.
+    if (isSeq(child) && typeof path[i + 1] !== 'number') return { at: path.slice(0, i + 1), node: child };
     node = child;
   }
   return undefined;
@@ -311,7 +313,7 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
           path: at,
           set: o.raw,
           ...positionOf(lineCounter, blocked.node),
-          message: `--set ${o.pathText}: ${at} is ${JSON.stringify((blocked.node as { value?: unknown }).value)} in the file, not something ${o.pathText} can be set in`,
+          message: `--set ${o.pathText}: ${at} is ${isSeq(blocked.node) ? 'a list' : JSON.stringify((blocked.node as { value?: unknown }).value)} in the file, not something ${o.pathText} can be set in`,
           hint: `fix ${at} in the file first, or set it whole: --set ${at}=…`,
         }),
       );

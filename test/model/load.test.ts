@@ -171,6 +171,11 @@ describe('--set through a value that is not a mapping (found by the mutated-site
     expect(r.diagnostics[0]).toMatchObject({ code: 'wrong-type', path: 'metadata', set: 'metadata.name=x' });
     expect(r.diagnostics[0]?.line).toBe(text.split('\n').indexOf('metadata: word') + 1);
   });
+  it('refuses a list in the way of a key the same way', () => {
+    const r = codesOf(base, ['storage.portworx.dataDrives=[a, list]', 'storage.portworx.dataDrives.size=2Ti']);
+    expect(r.kind).toBe('unusable');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'wrong-type', path: 'storage.portworx.dataDrives', set: 'storage.portworx.dataDrives.size=2Ti' });
+  });
   it('fills an empty value on the way', () => {
     const text = base.replace(/metadata:\n(  .*\n)+/, 'metadata:\n');
     const r = loadSiteText(text, 'm.yaml', ['metadata.name=filled']);
