@@ -24,6 +24,18 @@ export function makeStyle(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = p
   return { enabled, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
 }
 
+/** Widest source excerpt shown under a diagnostic; a one-line JSON file can be megabytes wide. */
+const SOURCE_WINDOW = 100;
+
+/** The part of a source line around column `at` (0-based), and where the caret goes in it. */
+export function sourceWindow(line: string, at: number): { text: string; caret: number } {
+  if (line.length <= SOURCE_WINDOW) return { text: line, caret: Math.max(0, at) };
+  const start = Math.max(0, Math.min(at - SOURCE_WINDOW / 2, line.length - SOURCE_WINDOW));
+  const end = start + SOURCE_WINDOW;
+  const lead = start > 0 ? '…' : '';
+  return { text: `${lead}${line.slice(start, end)}${end < line.length ? '…' : ''}`, caret: Math.max(0, at - start) + lead.length };
+}
+
 /** The diagnostics, compiler style, with the source line and a caret where the YAML gives one. */
 export function formatDiagnostics(file: string, text: string | undefined, diagnostics: readonly Diagnostic[], style: Style): string {
   const lines = text?.split('\n');
@@ -36,8 +48,9 @@ export function formatDiagnostics(file: string, text: string | undefined, diagno
       const src = lines[d.line - 1];
       if (src !== undefined) {
         const gutter = String(d.line).padStart(5);
-        out.push(style.dim(`${gutter} | `) + src.replace(/\t/g, ' '));
-        out.push(style.dim(`${' '.repeat(5)} | `) + ' '.repeat(Math.max(0, (d.column ?? 1) - 1)) + color('^'));
+        const { text: shown, caret } = sourceWindow(src.replace(/\t/g, ' '), (d.column ?? 1) - 1);
+        out.push(style.dim(`${gutter} | `) + shown);
+        out.push(style.dim(`${' '.repeat(5)} | `) + ' '.repeat(caret) + color('^'));
       }
     }
     out.push(`      ${style.cyan('hint')}: ${d.hint}`);

@@ -34,11 +34,23 @@ export function parsePath(text: string): PathSegment[] | undefined {
   while (i < t.length) {
     const ch = t[i];
     if (ch === '[') {
+      // A quoted key may hold "]" and escaped quotes: read it as a JSON string, then the "]".
+      const quoted = /^\[\s*("(?:[^"\\]|\\.)*")\s*\]/.exec(t.slice(i));
+      if (quoted) {
+        let key: unknown;
+        try {
+          key = JSON.parse(quoted[1] as string);
+        } catch {
+          return undefined;
+        }
+        out.push(key as string);
+        i += quoted[0].length;
+        continue;
+      }
       const close = t.indexOf(']', i);
       if (close < 0) return undefined;
       const inner = t.slice(i + 1, close).trim();
       if (/^\d+$/.test(inner)) out.push(Number(inner));
-      else if (/^"([^"\\]|\\.)*"$/.test(inner)) out.push(JSON.parse(inner) as string);
       else return undefined;
       i = close + 1;
     } else if (ch === '.') {
@@ -511,8 +523,8 @@ export function record<T>(value: Codec<T>, keyCodec: Codec<string> = name()): Co
 }
 
 /** One value or a list of them, always decoded as a list ("zone: az1" or "zone: [az1, az2]"). */
-export function oneOrMany<T>(item: Codec<T>): Codec<T[]> {
-  const list = array(item, { minItems: 1 });
+export function oneOrMany<T>(item: Codec<T>, opts: { maxItems?: number } = {}): Codec<T[]> {
+  const list = array(item, { minItems: 1, ...opts });
   return {
     shape: { kind: 'either', options: [item.shape, list.shape] },
     decode(node, path, ctx) {

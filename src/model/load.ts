@@ -198,6 +198,42 @@ export function nodeAt(doc: Document, path: Path): Node | undefined {
   return isNode(node) ? node : undefined;
 }
 
+/**
+ * Make the way to `path` settable: every alias on it becomes a copy of what it names, so a
+ * --set through it (as in `zone: *zones`, then --set nodes.workers.zone[1]=az9) changes this
+ * place only — the YAML library does not set through an alias — and an empty value (`key:`)
+ * becomes an empty collection. A scalar, or a list where the path goes on by key, cannot hold
+ * the path: it is returned, for a diagnostic.
+ */
+function prepareAlong(doc: Document, path: Path): { readonly at: Path; readonly node: Node } | undefined {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = path[i] as PathSegment;
+    let child: unknown = isMap(node) ? node.get(seg, true) : isSeq(node) && typeof seg === 'number' ? node.items[seg] : undefined;
+    const replace = (to: Node): void => {
+      if (isMap(node)) node.set(seg, to);
+      else if (isSeq(node) && typeof seg === 'number') node.items[seg] = to;
+      child = to;
+    };
+    if (isAlias(child)) {
+      const target = child.resolve(doc);
+      if (isNode(target)) {
+        const copy = target.clone() as Node;
+        delete copy.anchor;
+        replace(copy);
+      }
+    }
+    if (isScalar(child)) {
+      if (child.value !== null) return { at: path.slice(0, i + 1), node: child };
+      replace(doc.createNode(typeof path[i + 1] === 'number' ? [] : {}) as Node);
+    }
+    // A list where the path goes on by key cannot hold it either.
+    if (isSeq(child) && typeof path[i + 1] !== 'number') return { at: path.slice(0, i + 1), node: child };
+    node = child;
+  }
+  return undefined;
+}
+
 /** Attach line:column (or the --set that supplied the value) to a finding at a site path. */
 export function locate(source: SiteSource, path: Path, report: Report): Diagnostic {
   const pathText = pathToString(path);
@@ -326,6 +362,21 @@ export function loadSiteText(text: string, file: string, setArgs: readonly strin
       value = parseYaml(o.valueText, { maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       setErrors.push(diag({ code: 'set-syntax', path: o.pathText, set: o.raw, message: `--set ${o.raw}: the value is not YAML (${(e as Error).message.split('\n')[0] ?? ''})`, hint: 'quote strings with special characters: --set \'metadata.description="a: b"\'' }));
+      continue;
+    }
+    const blocked = prepareAlong(doc, o.path);
+    if (blocked) {
+      const at = pathToString(blocked.at);
+      setErrors.push(
+        diag({
+          code: 'wrong-type',
+          path: at,
+          set: o.raw,
+          ...positionOf(lineCounter, blocked.node),
+          message: `--set ${o.pathText}: ${at} is ${isSeq(blocked.node) ? 'a list' : JSON.stringify((blocked.node as { value?: unknown }).value)} in the file, not something ${o.pathText} can be set in`,
+          hint: `fix ${at} in the file first, or set it whole: --set ${at}=…`,
+        }),
+      );
       continue;
     }
     doc.setIn(o.path, doc.createNode(value));

@@ -180,7 +180,12 @@ export interface ReplicaOutcome {
 /**
  * Replicas of a volume on distinct storage nodes (Portworx `repl`, behaviour.md §6): the first
  * on the VM's own node when it is a storage node (Stork's hyperconvergence preference), the
- * rest on the least-used pools, in other zones first when there are enough zones.
+ * rest on the pools with the most free space (the least-used ones, since every pool of the twin
+ * has the same size), in other zones first when there are enough zones.
+ *
+ * Most free space first means that when the next pool cannot take a volume, none can: the scan
+ * stops there. (Ordered by fraction used, a full cluster made every volume scan every pool:
+ * 200,000 volumes on 2,000 full pools did not finish in minutes.)
  */
 export function placeReplicas(input: ReplicaInput): ReplicaOutcome {
   const pools = input.poolCapacityMiB.length;
@@ -189,8 +194,9 @@ export function placeReplicas(input: ReplicaInput): ReplicaOutcome {
   const replicas = new Int32Array(volumes * repl).fill(-1);
   const used = new Float64Array(pools);
   const heap = new IndexedHeap(Math.max(1, pools));
-  const frac = (p: number): number => ((input.poolCapacityMiB[p] as number) > 0 ? used[p]! / (input.poolCapacityMiB[p] as number) : 1);
-  for (let p = 0; p < pools; p++) heap.set(p, frac(p));
+  const free = (p: number): number => (input.poolCapacityMiB[p] as number) - used[p]!;
+  const mostFreeFirst = (p: number): number => -free(p);
+  for (let p = 0; p < pools; p++) heap.set(p, mostFreeFirst(p));
   const zonesWithPools = new Set<number>();
   for (let p = 0; p < pools; p++) zonesWithPools.add(input.nodeZone[input.poolNode[p] as number] as number);
   const spreadZones = zonesWithPools.size >= repl;
@@ -210,14 +216,14 @@ export function placeReplicas(input: ReplicaInput): ReplicaOutcome {
         const p = heap.pop();
         aside.push(p);
         if (taken.includes(p)) continue;
-        if (used[p]! + size > (input.poolCapacityMiB[p] as number)) continue;
+        if (size > free(p)) break;
         if (pass === 0) {
           const z = input.nodeZone[input.poolNode[p] as number];
           if (taken.some((t) => input.nodeZone[input.poolNode[t] as number] === z)) continue;
         }
         taken.push(p);
       }
-      for (const p of aside) heap.set(p, frac(p));
+      for (const p of aside) heap.set(p, mostFreeFirst(p));
     }
     for (let r = 0; r < repl; r++) {
       const p = taken[r];
@@ -227,7 +233,7 @@ export function placeReplicas(input: ReplicaInput): ReplicaOutcome {
       }
       replicas[v * repl + r] = input.poolNode[p] as number;
       used[p]! += size;
-      heap.set(p, frac(p));
+      heap.set(p, mostFreeFirst(p));
     }
   }
   return { replicas, poolUsedMiB: used, unplacedReplicas };

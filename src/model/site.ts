@@ -57,6 +57,39 @@ import {
 } from './reference.js';
 
 export const API_VERSION = 'vmo-twin/v1';
+
+/**
+ * How large a site vmo-twin computes. Past these a value is out-of-range (exit 2), so every
+ * command finishes in bounded time and memory whatever the file says — a 4 MB file could
+ * otherwise ask for 10^12 VMs or 100,000 storage ports per machine. They sit well past real
+ * clusters: Kubernetes is tested up to 5,000 nodes and 150,000 pods per cluster
+ * (kubernetes/website `content/en/docs/setup/best-practices/cluster-large.md`); the VM bound
+ * leaves room for what-if questions beyond that.
+ */
+export const LIMITS = {
+  nodesPerPool: 5_000,
+  sparesPerPool: 100,
+  zonesPerPool: 64,
+  vms: 1_000_000,
+  vmClasses: 1_000,
+  hardwareClasses: 1_000,
+  portsPerClass: 64,
+  bonds: 64,
+  vlanInterfaces: 256,
+  vlans: 4094,
+  metallbPools: 64,
+  addressesPerPool: 64,
+  bgpPeers: 64,
+} as const;
+
+/** A mapping of names holding at most `max` entries. */
+function atMost<T>(codec: Codec<ReadonlyMap<string, T>>, max: number, what: string): Codec<ReadonlyMap<string, T>> {
+  return refine(codec, (v, path, node, ctx) => {
+    if (v.size <= max) return v;
+    ctx.report(path, node, { code: 'out-of-range', message: `${v.size} ${what}`, hint: `vmo-twin computes sites of up to ${max} ${what}` });
+    return INVALID;
+  });
+}
 export const KIND = 'Site';
 
 function mustCidr(text: string): Cidr {
@@ -197,22 +230,22 @@ const disk = object({
 const hardwareClass = object({
   cores: req(integer({ min: 1, max: 16_384 }), 'physical CPU cores'),
   memory: req(positiveMemory(), 'RAM, e.g. 1536Gi'),
-  nics: def(array(nic), [], '[]', 'network ports'),
-  hbas: def(array(hba), [], '[]', 'storage ports (FC HBA ports or iSCSI NICs)'),
-  disks: def(array(disk), [], '[]', 'local disks'),
+  nics: def(array(nic, { maxItems: LIMITS.portsPerClass }), [], '[]', 'network ports'),
+  hbas: def(array(hba, { maxItems: LIMITS.portsPerClass }), [], '[]', 'storage ports (FC HBA ports or iSCSI NICs)'),
+  disks: def(array(disk, { maxItems: LIMITS.portsPerClass }), [], '[]', 'local disks'),
   cost: opt(number({ max: 1e12 }), 'unit cost, for the planner to compare classes'),
 });
 
 function nodePool(role: 'controlPlane' | 'workers') {
   const cp = role === 'controlPlane';
   return object({
-    count: req(integer({ max: 100_000 }), cp ? 'control-plane machines (1, 3 or 5)' : 'worker machines'),
+    count: req(integer({ max: LIMITS.nodesPerPool }), cp ? 'control-plane machines (1, 3 or 5)' : 'worker machines'),
     hardware: req(name(), 'the hardware class, a key of hardware'),
-    zone: def(oneOrMany(name()), ['default'], 'default', 'MAAS zone(s); machines are spread over them in order'),
+    zone: def(oneOrMany(name(), { maxItems: LIMITS.zonesPerPool }), ['default'], 'default', 'MAAS zone(s); machines are spread over them in order'),
     resourcePool: def(name(), cp ? 'control-plane' : 'worker-pool', cp ? 'control-plane' : 'worker-pool', 'MAAS resource pool — RA §MAAS "control-plane and worker-pool resource pools"'),
     hostnames: opt(hostnames(), `hostnames in MAAS, a list or a brace pattern; default ${cp ? 'cp' : 'worker'}-{1..count+spares}`),
     spares: def(
-      integer({ max: 10_000 }),
+      integer({ max: LIMITS.sparesPerPool }),
       cp ? RA_CONTROL_PLANE_SPARES : 0,
       String(cp ? RA_CONTROL_PLANE_SPARES : 0),
       cp ? 'free machines kept in the pool for surge repaves — RA §Solution Sizing "1 node must be kept in spare"' : 'free machines kept in the pool for surge repaves',
@@ -259,7 +292,7 @@ const vlanNet = object({
 
 const networks = object({
   pxe: req(pxe, 'the PXE network'),
-  vlans: def(array(vlanNet), [], '[]', 'tagged host networks'),
+  vlans: def(array(vlanNet, { maxItems: LIMITS.vlans }), [], '[]', 'tagged host networks'),
   vmVlans: def(vlanList(), [[21, 100]], '"21-100"', 'VLANs VMs may use through br0 — RA §Network configuration'),
 });
 
@@ -289,14 +322,14 @@ const bridge = object({
 });
 
 const hostNetwork = object({
-  bonds: def(array(bond), [], '[]', 'bonds, the same on every worker'),
-  vlanInterfaces: def(array(vlanInterface), [], '[]', 'VLAN sub-interfaces'),
+  bonds: def(array(bond, { maxItems: LIMITS.bonds }), [], '[]', 'bonds, the same on every worker'),
+  vlanInterfaces: def(array(vlanInterface, { maxItems: LIMITS.vlanInterfaces }), [], '[]', 'VLAN sub-interfaces'),
   bridge: opt(bridge, 'the VM bridge (br0); the control plane gets none'),
 });
 
 const metallbPool = object({
   name: req(k8sName('"services"'), 'pool name'),
-  addresses: req(array(addressRange(), { minItems: 1 }), 'ranges "a-b", CIDRs or single addresses'),
+  addresses: req(array(addressRange(), { minItems: 1, maxItems: LIMITS.addressesPerPool }), 'ranges "a-b", CIDRs or single addresses'),
   autoAssign: def(boolean(), true, 'true', 'MetalLB autoAssign'),
 });
 
@@ -308,9 +341,9 @@ const bgpPeer = object({
 
 const metallb = object({
   mode: def(enumOf(['l2', 'bgp'] as const), 'l2', 'l2', 'L2 advertisements on the data network, or BGP'),
-  pools: def(array(metallbPool), [], '[]', 'address pools'),
+  pools: def(array(metallbPool, { maxItems: LIMITS.metallbPools }), [], '[]', 'address pools'),
   interfaces: opt(array(name()), 'interfaces the L2 advertisement uses; default the data VLAN interface'),
-  bgp: opt(object({ myAsn: req(integer({ min: 1, max: 4_294_967_295 }), 'our ASN'), peers: req(array(bgpPeer, { minItems: 1 }), 'BGP routers') }), 'BGP settings, for mode bgp'),
+  bgp: opt(object({ myAsn: req(integer({ min: 1, max: 4_294_967_295 }), 'our ASN'), peers: req(array(bgpPeer, { minItems: 1, maxItems: LIMITS.bgpPeers }), 'BGP routers') }), 'BGP settings, for mode bgp'),
 });
 
 const flashArray = object({
@@ -374,7 +407,7 @@ const vmClass = object({
   vcpu: req(integer({ min: 1, max: 4096 }), 'vCPUs'),
   memory: req(positiveMemory(), 'guest memory'),
   disk: req(quantity('memory'), 'root disk, a Portworx volume (0 = none)'),
-  count: req(integer({ max: 10_000_000 }), 'how many VMs of this class'),
+  count: req(integer({ max: LIMITS.vms }), 'how many VMs of this class'),
   evictionStrategy: def(enumOf(EVICTION_STRATEGIES), 'LiveMigrate', 'LiveMigrate', 'KubeVirt evictionStrategy; the VMO templates set LiveMigrate'),
   runStrategy: def(enumOf(RUN_STRATEGIES), 'Always', 'Always', 'KubeVirt runStrategy'),
   vlan: opt(vlanId(), 'VM VLAN bridged through br0 (Multus); absent = the pod network'),
@@ -384,7 +417,17 @@ const vmClass = object({
 });
 
 const workloads = object({
-  vmClasses: def(array(vmClass), [], '[]', 'VM classes and counts'),
+  vmClasses: def(
+    refine(array(vmClass, { maxItems: LIMITS.vmClasses }), (classes, path, node, ctx) => {
+      const total = classes.reduce((a, c) => a + c.count, 0);
+      if (total <= LIMITS.vms) return classes;
+      ctx.report(path, node, { code: 'out-of-range', message: `the VM classes ask for ${total} VMs`, hint: `vmo-twin computes sites of up to ${LIMITS.vms} VMs (Kubernetes is tested up to 150,000 pods per cluster)` });
+      return INVALID;
+    }),
+    [],
+    '[]',
+    'VM classes and counts',
+  ),
   containerPods: def(integer({ max: 100_000_000 }), 0, '0', 'container pods besides the overhead pods'),
   namespaces: def(integer({ max: 1_000_000 }), 0, '0', 'namespaces, for the control-plane table'),
 });
@@ -400,7 +443,7 @@ export const siteCodec = object({
   metadata: req(metadata, 'name and description'),
   versions: defaults(versions, 'software versions, checked against the RA matrix'),
   kubernetes: defaults(kubernetes, 'Kubernetes settings'),
-  hardware: req(record(hardwareClass), 'machine classes by name'),
+  hardware: req(atMost(record(hardwareClass), LIMITS.hardwareClasses, 'hardware classes'), 'machine classes by name'),
   nodes: req(nodes, 'control-plane and worker pools'),
   maas: defaults(maas, 'MAAS settings'),
   palette: defaults(palette, 'Palette settings'),

@@ -50,7 +50,8 @@ export class Topology {
       for (const i of net.interfaces) {
         const key = `${host}/${i.name}`;
         if (i.kind === 'nic') g.addDirectedEdge(`host:${host}`, key, { kind: 'port', speedMbps: i.speedMbps });
-        if (i.kind === 'bond') for (const m of i.members) if (g.hasNode(`${host}/${m}`)) g.addDirectedEdge(`${host}/${m}`, key, { kind: 'member' });
+        // A NIC listed twice in one bond is a rule error (duplicate-name), not a second edge.
+        if (i.kind === 'bond') for (const m of i.members) if (g.hasNode(`${host}/${m}`) && !g.hasDirectedEdge(`${host}/${m}`, key)) g.addDirectedEdge(`${host}/${m}`, key, { kind: 'member' });
         if (i.kind === 'vlan' && g.hasNode(`${host}/${i.link}`)) g.addDirectedEdge(`${host}/${i.link}`, key, { kind: 'vlan', vlan: i.vlan });
         if (i.kind === 'bridge' && g.hasNode(`${host}/${i.link}`)) {
           g.addDirectedEdge(`${host}/${i.link}`, key, { kind: 'link' });
@@ -87,6 +88,8 @@ export class Topology {
     for (let h = 0; h < hbas.count; h++) {
       const host = hostnames[hbas.node[h] as number] as string;
       const key = `hba:${host}/${hbas.names[h]}`;
+      // Two ports of one name in a class are a rule error (duplicate-name); the graph keeps one.
+      if (g.hasNode(key)) continue;
       g.addNode(key, { kind: 'hba', index: h });
       g.addDirectedEdge(`host:${host}`, key, { kind: 'port' });
       g.addDirectedEdge(key, `fabric:${fabrics[hbas.fabric[h] as number]}`, { kind: 'login' });
@@ -161,6 +164,9 @@ export class Topology {
     verts.push(host);
     while (stack.length) {
       const v = stack.pop() as string;
+      // The array is the sink: its out-edges lead to every node's LUNs, which no path needs.
+      // Expanding them made each query O(all LUNs) and validation O(workers × LUNs).
+      if (v === 'array') continue;
       g.forEachOutNeighbor(v, (w, attrs) => {
         if (attrs['kind'] === 'lun' || failed.has(w) || index.has(w)) return;
         index.set(w, verts.length);
@@ -186,6 +192,7 @@ export class Topology {
     verts.forEach((v, i) => {
       const unlimited = v === host || v === 'array';
       addEdge(2 * i, 2 * i + 1, unlimited ? 1e9 : 1);
+      if (v === 'array') return;
       g.forEachOutNeighbor(v, (w) => {
         const j = index.get(w);
         if (j !== undefined) addEdge(2 * i + 1, 2 * j, 1);

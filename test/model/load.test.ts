@@ -136,3 +136,49 @@ describe('unusable input', () => {
     }
   });
 });
+
+describe('the bounds of what vmo-twin computes (LIMITS)', () => {
+  // Each of these, at 20 to 1,000,000 times the bound, made a command run for minutes or run
+  // out of memory (found by the fuzz's largest values and repeated list items).
+  const cases: Array<[string, readonly string[], string]> = [
+    ['5,001 workers', ['nodes.workers.count=5001'], 'nodes.workers.count'],
+    ['101 spare machines', ['nodes.workers.spares=101'], 'nodes.workers.spares'],
+    ['a million and one VMs over two classes', ['workloads.vmClasses[0].count=1000000', 'workloads.vmClasses[1].count=1'], 'workloads.vmClasses'],
+    ['65 NICs in a class', [`hardware.worker-1u.nics=[${Array.from({ length: 65 }, (_, i) => `{ name: n${i}, speed: 10Gbps }`).join(', ')}]`], 'hardware.worker-1u.nics'],
+    ['65 MetalLB pools', [`metallb.pools=[${Array.from({ length: 65 }, (_, i) => `{ name: p${i}, addresses: ["10.20.31.${i + 1}"] }`).join(', ')}]`], 'metallb.pools'],
+    ['257 VLAN interfaces', [`hostNetwork.vlanInterfaces=[${Array.from({ length: 257 }, (_, i) => `{ vlan: ${i + 2}, link: bond_data }`).join(', ')}]`], 'hostNetwork.vlanInterfaces'],
+  ];
+  for (const [what, sets, path] of cases) {
+    it(`refuses ${what} as out-of-range at ${path}, with the bound in the hint`, () => {
+      const r = codesOf(base, [...sets]);
+      expect(r.kind).toBe('unusable');
+      const d = r.diagnostics.find((x) => x.code === 'out-of-range' && x.path === path);
+      expect(d, r.diagnostics.map((x) => `${x.code}@${x.path}`).join(', ')).toBeDefined();
+      expect(d?.hint).toMatch(/\d/);
+    });
+  }
+  it('accepts the bounds themselves', () => {
+    expect(codesOf(base, ['nodes.workers.count=5000', 'nodes.workers.spares=100', 'workloads.vmClasses[0].count=999960']).kind).toBe('loaded');
+  });
+});
+
+describe('--set through a value that is not a mapping (found by the mutated-site fuzz: "internal error: Expected YAML collection at metadata")', () => {
+  it('refuses it as wrong-type at the value in the way, naming the --set and the line', () => {
+    const text = base.replace(/metadata:\n(  .*\n)+/, 'metadata: word\n');
+    expect(text).toContain('metadata: word');
+    const r = codesOf(text, ['metadata.name=x']);
+    expect(r.kind).toBe('unusable');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'wrong-type', path: 'metadata', set: 'metadata.name=x' });
+    expect(r.diagnostics[0]?.line).toBe(text.split('\n').indexOf('metadata: word') + 1);
+  });
+  it('refuses a list in the way of a key the same way', () => {
+    const r = codesOf(base, ['storage.portworx.dataDrives=[a, list]', 'storage.portworx.dataDrives.size=2Ti']);
+    expect(r.kind).toBe('unusable');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'wrong-type', path: 'storage.portworx.dataDrives', set: 'storage.portworx.dataDrives.size=2Ti' });
+  });
+  it('fills an empty value on the way', () => {
+    const text = base.replace(/metadata:\n(  .*\n)+/, 'metadata:\n');
+    const r = loadSiteText(text, 'm.yaml', ['metadata.name=filled']);
+    expect(r.kind === 'loaded' && r.site.metadata.name).toBe('filled');
+  });
+});

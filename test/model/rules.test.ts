@@ -148,3 +148,46 @@ describe('fixes', () => {
     expect(d?.fix).toMatchObject({ cidr: '10.20.0.0/16' });
   });
 });
+
+describe('a NIC listed twice in one bond (found by the mutated-site fuzz: it crashed the L2 graph)', () => {
+  it('is a duplicate-name error at the second listing, not an internal error', () => {
+    const r = check(base, ['hostNetwork.bonds[1].interfaces=[enp1s1, enp2s1, enp1s1]']);
+    expect(r.twin).toBeDefined();
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-name').map((d) => d.path)).toEqual(['hostNetwork.bonds[1].interfaces[2]']);
+    expect(r.exitCode).toBe(1);
+  });
+  it('does not make one NIC twice a bond of two members', () => {
+    const r = check(base, ['hostNetwork.bonds[1].interfaces=[enp1s1, enp1s1]']);
+    expect(r.codes).toContain('bond-single-member');
+    expect(r.diagnostics.find((d) => d.code === 'bond-single-member')?.message).toBe('bond bond_data has 1 member');
+  });
+});
+
+describe('two VM classes of one name (found by the mutated-site fuzz: nothing reported it)', () => {
+  it('is a duplicate-name error at the second class', () => {
+    const r = check(base, ['workloads.vmClasses[1].name=small']);
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-name').map((d) => d.path)).toEqual(['workloads.vmClasses[1].name']);
+    expect(r.exitCode).toBe(1);
+  });
+});
+
+describe('overlap findings stay one per network (found by the mutated-site fuzz: 2,001 copies of one VLAN gave 2 million findings and output past the string limit)', () => {
+  it('cidr-overlap names every network once, listing what it overlaps', () => {
+    const vlans = Array.from({ length: 40 }, (_, i) => `{ id: ${i + 30}, name: v${i}, cidr: 10.20.0.0/16 }`).join(', ');
+    const r = check(base, [`networks.vlans=[{ id: 10, name: mgmt, cidr: 172.16.0.0/22 }, { id: 20, name: data, cidr: 10.20.0.0/16, gateway: 10.20.30.1 }, ${vlans}]`]);
+    const overlaps = r.diagnostics.filter((d) => d.code === 'cidr-overlap');
+    expect(overlaps).toHaveLength(40);
+    expect(new Set(overlaps.map((d) => d.path)).size).toBe(40);
+    expect(overlaps.some((d) => /overlaps .+, .+, .+ and 37 more$/.test(d.message))).toBe(true);
+  });
+  it('keeps the one-overlap message as it was', () => {
+    const d = check(base, ['kubernetes.serviceCidr=100.64.0.0/18']).diagnostics.find((x) => x.code === 'cidr-overlap');
+    expect(d?.message).toBe('the service CIDR 100.64.0.0/18 overlaps the pod CIDR 100.64.0.0/18 (kubernetes.podCidr)');
+  });
+  it('metallb-pool-overlap gives a range at most one finding for pools and one for networks', () => {
+    const pools = Array.from({ length: 30 }, (_, i) => `{ name: p${i}, addresses: ["10.20.31.1-10.20.31.50"] }`).join(', ');
+    const r = check(base, [`metallb.pools=[${pools}]`]);
+    const found = r.diagnostics.filter((d) => d.code === 'metallb-pool-overlap');
+    expect(found).toHaveLength(29);
+  });
+});

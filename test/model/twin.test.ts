@@ -3,40 +3,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTwin, ROLE_CONTROL_PLANE, ROLE_WORKER, type Twin } from '../../src/model/twin.js';
+import { compileTwin, ROLE_CONTROL_PLANE, type Twin } from '../../src/model/twin.js';
 import { hasVlan } from '../../src/model/placement.js';
 import { virtLauncherOverheadMiB, migrationBudgetMs } from '../../src/model/overhead.js';
 import { loadSiteText } from '../../src/model/load.js';
-import { scenarioText, twinOf } from '../helpers/site.js';
+import { checkScenario, scenarioText, twinOf } from '../helpers/site.js';
+import { twinProblems } from '../helpers/twin-invariants.js';
 
 function assertPlacementHolds(twin: Twin): void {
-  const { nodes, vms, vmClasses } = twin;
-  const mem = new Float64Array(nodes.count);
-  const cpu = new Float64Array(nodes.count);
-  const pods = new Uint32Array(nodes.count);
-  const problems: string[] = [];
-  for (let v = 0; v < vms.count; v++) {
-    const n = vms.node[v] as number;
-    if (n < 0) continue;
-    const k = vms.cls[v] as number;
-    if (nodes.role[n] !== ROLE_WORKER || nodes.spare[n] !== 0) problems.push(`vm ${v} on non-worker ${n}`);
-    if (!hasVlan(nodes, n, vmClasses.vlan[k] as number)) problems.push(`vm ${v} on ${n} without its VLAN`);
-    mem[n]! += vmClasses.podMemMiB[k] as number;
-    cpu[n]! += vmClasses.cpuMilli[k] as number;
-    pods[n]!++;
-  }
-  for (let n = 0; n < nodes.count; n++) {
-    if (mem[n]! > (nodes.allocMemMiB[n] as number)) problems.push(`node ${n} memory`);
-    if (cpu[n]! > (nodes.allocCpuMilli[n] as number)) problems.push(`node ${n} cpu`);
-    if (pods[n]! + (nodes.otherPods[n] as number) > (nodes.maxPods[n] as number)) problems.push(`node ${n} pods`);
-  }
-  const repl = twin.px.replication;
-  for (let vol = 0; vol < twin.px.volumes.count; vol++) {
-    const r = Array.from(twin.px.replicas.subarray(vol * repl, vol * repl + repl));
-    if (new Set(r).size !== repl) problems.push(`volume ${vol} replicas ${r.join(',')}`);
-    for (const node of r) if (twin.nodes.storageNode[node] !== 1) problems.push(`volume ${vol} on storageless ${node}`);
-  }
-  expect(problems.slice(0, 10)).toEqual([]);
+  expect(twinProblems(twin)).toEqual([]);
 }
 
 describe('the reference twin (64 nodes, 12,500 VMs)', () => {
@@ -150,5 +125,35 @@ describe('placement on generated sites', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('storage path queries', () => {
+  // A query walked the array's edges to every LUN of every node: validation was O(workers × LUNs)
+  // (996 workers with 30 LUNs each took 27 s). Found while sizing the fuzz's large sites.
+  it('visit the same part of the graph however many LUNs the cluster has', () => {
+    const visits = (drives: number): number => {
+      const twin = twinOf('minimal-5', [`storage.portworx.dataDrives.count=${drives}`]);
+      const g = twin.topology.storage;
+      const original = g.forEachOutNeighbor.bind(g);
+      let n = 0;
+      (g as { forEachOutNeighbor: unknown }).forEachOutNeighbor = (node: string, cb: (...args: unknown[]) => void) =>
+        original(node, (...args: unknown[]) => {
+          n++;
+          (cb as (...a: unknown[]) => void)(...args);
+        });
+      expect(twin.topology.arrayPaths(twin.workers[0] as number).independent).toBe(2);
+      return n;
+    };
+    expect(visits(64)).toBe(visits(1));
+  });
+});
+
+describe('a hardware class with two storage ports of one name (found by the mutated-site fuzz: it crashed the storage graph)', () => {
+  it('compiles, and validation reports duplicate-name instead of an internal error', () => {
+    const r = checkScenario('minimal-5', ['hardware.worker-1u.hbas[1].name=host1']);
+    expect(r.twin).toBeDefined();
+    expect(r.codes).toContain('duplicate-name');
+    expect(r.exitCode).toBe(1);
   });
 });

@@ -51,15 +51,22 @@ export function hostNetworkRules(site: Site, out: Finding[]): void {
       out.push({ path: ['hostNetwork', 'bonds', i, 'name'], code: 'duplicate-name', message: `"${b.name}" is already the name of ${nicNames.has(b.name) ? 'a NIC' : 'another bond'}`, hint: 'give every interface its own name' });
     }
     seenBond.add(b.name);
-    if (b.interfaces.length < 2) {
+    const distinct = new Set(b.interfaces).size;
+    if (distinct < 2) {
       out.push({
         path: ['hostNetwork', 'bonds', i, 'interfaces'],
         code: 'bond-single-member',
-        message: `bond ${b.name} has ${b.interfaces.length} member`,
+        message: `bond ${b.name} has ${distinct} member`,
         hint: 'a bond needs two NICs (ideally on two cards) to survive a link or card failure — RA §Network configuration uses two per bond',
       });
     }
+    const listed = new Set<string>();
     b.interfaces.forEach((nic, j) => {
+      if (listed.has(nic)) {
+        out.push({ path: ['hostNetwork', 'bonds', i, 'interfaces', j], code: 'duplicate-name', message: `NIC ${nic} is listed twice in bond ${b.name}`, hint: 'list each member NIC once' });
+        return;
+      }
+      listed.add(nic);
       if (!nicNames.has(nic)) {
         out.push({
           path: ['hostNetwork', 'bonds', i, 'interfaces', j],

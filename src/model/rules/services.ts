@@ -1,12 +1,12 @@
 /**
- * MetalLB, software versions, the Descheduler and live-migration settings.
+ * MetalLB, software versions, the Descheduler, live-migration settings and VM class names.
  */
 import { cidrRange, formatCidr, formatIp, formatRange, rangeInside, rangesOverlap } from '../cidr.js';
 import { dataNetworkName } from '../hostnet.js';
 import { RA_MINIMUM_VERSIONS, RA_SOFTWARE, type SoftwareKey } from '../reference.js';
 import type { Site } from '../site.js';
 import type { Finding } from '../twin.js';
-import { siteCidrs } from './network.js';
+import { listSome, siteCidrs } from './network.js';
 
 export function metallbRules(site: Site, out: Finding[]): void {
   const mlb = site.metallb;
@@ -40,17 +40,11 @@ export function metallbRules(site: Site, out: Finding[]): void {
           out.push({ path, code: 'metallb-pool-overlap', message: `${r.text} contains the gateway ${formatIp(g.ip)} of ${g.name}`, hint: 'leave the gateway out of the pool' });
         }
       }
-      for (const other of seen) {
-        if (rangesOverlap(other.range, r)) {
-          out.push({ path, code: 'metallb-pool-overlap', message: `${r.text} overlaps ${other.text} of pool ${other.pool}`, hint: 'give every pool its own addresses' });
-        }
-      }
-      for (const c of siteCidrs(site)) {
-        if (data && c.cidr === data.cidr && mlb.mode === 'l2') continue;
-        if (rangesOverlap(cidrRange(c.cidr), r)) {
-          out.push({ path, code: 'metallb-pool-overlap', message: `${formatRange(r)} overlaps ${c.label} ${formatCidr(c.cidr)}`, hint: 'service addresses must not collide with node, pod or service networks' });
-        }
-      }
+      // One finding per range for the pools it overlaps, one for the networks (not one per pair).
+      const pools = seen.filter((other) => rangesOverlap(other.range, r));
+      if (pools.length) out.push({ path, code: 'metallb-pool-overlap', message: `${r.text} overlaps ${listSome(pools.map((o) => `${o.text} of pool ${o.pool}`))}`, hint: 'give every pool its own addresses' });
+      const nets = siteCidrs(site).filter((c) => !(data && c.cidr === data.cidr && mlb.mode === 'l2') && rangesOverlap(cidrRange(c.cidr), r));
+      if (nets.length) out.push({ path, code: 'metallb-pool-overlap', message: `${formatRange(r)} overlaps ${listSome(nets.map((c) => `${c.label} ${formatCidr(c.cidr)}`))}`, hint: 'service addresses must not collide with node, pod or service networks' });
       seen.push({ pool: pool.name, index: i, range: r, text: r.text });
     });
   });
@@ -84,6 +78,13 @@ export function versionRules(site: Site, out: Finding[]): void {
 }
 
 export function schedulingRules(site: Site, out: Finding[]): void {
+  // A VM class becomes a VirtualMachineClusterInstancetype of its name: two of one name collide.
+  const classes = new Map<string, number>();
+  site.workloads.vmClasses.forEach((c, i) => {
+    const prev = classes.get(c.name);
+    if (prev !== undefined) out.push({ path: ['workloads', 'vmClasses', i, 'name'], code: 'duplicate-name', message: `VM class "${c.name}" is defined twice (also workloads.vmClasses[${prev}])`, hint: 'give every VM class its own name; it becomes the instance type name' });
+    else classes.set(c.name, i);
+  });
   const lnu = site.descheduler.lowNodeUtilization;
   for (const r of ['cpu', 'memory', 'pods'] as const) {
     if (lnu.thresholds[r] > lnu.targetThresholds[r]) {

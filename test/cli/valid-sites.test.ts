@@ -1,0 +1,56 @@
+/**
+ * Generated valid sites through every command that reads a site (in-process, bounded):
+ * nothing crashes or hangs, exits are 0, 1 or 2 and agree between commands, diagnostics are
+ * coded and located, and a site that validates clean compiles and places with the twin's
+ * invariants holding. A quarter of FUZZ_RUNS sets the number of cases (npm run fuzz: 2,500).
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validSiteArb } from '../arbitraries/site.js';
+import { check } from '../helpers/site.js';
+import { render } from '../arbitraries/site.js';
+import { runCase, scratchDir } from '../robust/case.js';
+import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
+import { InProcessPool } from '../robust/runner.js';
+
+/**
+ * A quarter of FUZZ_RUNS (at least 40): each case compiles, places and sizes a whole cluster,
+ * several times the work of a mutated case, and every mutated case starts from one of these
+ * sites (the ~30 % of mutations that keep it readable compile and size it too).
+ */
+const RUNS = Math.max(40, Math.floor(fuzzRuns(600) / 4));
+/** At most one command per case also runs without --json (its human output is checked too). */
+const humanArb = fc.constantFrom('none', 'validate', 'size', 'size --force');
+const FILE = 'test/cli/valid-sites.test.ts';
+const cli = new InProcessPool();
+const dir = scratchDir();
+afterAll(() => cli.close());
+
+describe('generated valid sites', () => {
+  it('run through every site command without a crash, a hang or an unlocated diagnostic, and clean ones place every VM', async () => {
+    await fuzz(
+      'valid sites through every command',
+      fc.tuple(validSiteArb, humanArb),
+      async ([site, human]) => {
+        const r = await runCase(cli, dir, { text: site.text, file: site.file, sets: [] }, new Set(human === 'none' ? [] : [human]));
+        if (r.runs.get('validate')?.exit === 2) r.problems.push(`a generated valid site is unusable: ${r.runs.get('validate')?.diagnostics?.map((d) => `${d.code}@${d.path}`).join(', ')}`);
+        if (r.problems.length) throw new Error(r.problems.join('\n'));
+      },
+      { testFile: FILE, runs: RUNS, toCase: ([site]) => ({ text: site.text, file: site.file, sets: [] }) },
+    );
+  }, fuzzTimeoutMs(RUNS));
+
+  it('say the same things about a site whether it is written as block YAML, flow YAML or JSON', async () => {
+    await fuzz(
+      'the same site in three formats',
+      validSiteArb,
+      async (site) => {
+        const strip = (text: string, file: string) => check(text, [], file).diagnostics.map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`).sort();
+        const yaml = strip(render(site.object, 'yaml').text, 'site.yaml');
+        expect(strip(render(site.object, 'flow').text, 'site.yaml')).toEqual(yaml);
+        expect(strip(render(site.object, 'json').text, 'site.json')).toEqual(yaml);
+      },
+      { testFile: FILE, runs: Math.max(20, Math.floor(RUNS / 10)), toCase: (site) => ({ text: site.text, file: site.file, sets: [] }) },
+    );
+  }, fuzzTimeoutMs(RUNS));
+});

@@ -1,0 +1,86 @@
+/**
+ * One robustness case end to end: write the site, run every command that reads a site on it
+ * (in worker threads, bounded), judge each run, check that the commands agree, and for a site
+ * that validates clean, check the compiled twin's invariants and the size figures.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check } from '../helpers/site.js';
+import { twinProblems } from '../helpers/twin-invariants.js';
+import { SITE_COMMANDS, type SiteCommand } from './commands.js';
+import { agreementProblems, cleanSizeProblems, judge, type CaseInput, type Judged } from './oracle.js';
+import type { InProcessPool } from './runner.js';
+
+export interface SiteCase extends CaseInput {
+  /** site.yaml or site.json. */
+  readonly file: string;
+}
+
+export interface CaseReport {
+  readonly problems: string[];
+  /** Per command: its judged run (with --json, except the one named in `human`). */
+  readonly runs: ReadonlyMap<string, Judged>;
+}
+
+/** A scratch directory per test file; each case overwrites its site file there. */
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'vmo-twin-robust-'));
+}
+
+export function writeCase(dir: string, c: SiteCase): string {
+  const p = join(dir, c.file);
+  writeFileSync(p, c.text);
+  return p;
+}
+
+/** What a clean site must also satisfy: it compiles, every VM is placed, the twin's invariants hold. */
+function cleanSiteProblems(c: SiteCase): string[] {
+  const checked = check(c.text, c.sets, c.file);
+  if (!checked.twin) return ['validate exits 0 but the site does not compile'];
+  return [...(checked.twin.placement.kind === 'placed' ? [] : ['validate exits 0 but not every VM is placed']), ...twinProblems(checked.twin)];
+}
+
+/**
+ * Run every site command on the case: `validate --json` first (its diagnostics are what the
+ * oracle reads), then the others side by side; the one named in `human` also runs without
+ * --json. A clean site's twin is checked here while the workers run.
+ */
+export async function runCase(pool: InProcessPool, dir: string, c: SiteCase, human: ReadonlySet<string> = new Set()): Promise<CaseReport> {
+  const site = writeCase(dir, c);
+  const problems: string[] = [];
+  const runs = new Map<string, Judged>();
+  const validate = SITE_COMMANDS.find((x) => x.name === 'validate') as SiteCommand;
+  const first = judge(validate, true, c, await pool.run(validate.argv(site, c.sets, true)));
+  runs.set('validate', first);
+  problems.push(...first.problems);
+  if (first.exit === undefined) return { problems, runs };
+  const exit = first.exit;
+  const rest = SITE_COMMANDS.filter((x) => x !== validate && (!x.whenValidateExits || x.whenValidateExits.includes(exit)));
+  const pending = Promise.all([
+    ...rest.map(async (command) => {
+      const json = !human.has(command.name);
+      return [command.name, judge(command, json, c, await pool.run(command.argv(site, c.sets, json)))] as const;
+    }),
+    ...(human.has('validate') ? [pool.run(validate.argv(site, c.sets, false)).then((o) => ['validate (human)', judge(validate, false, c, o)] as const)] : []),
+  ]);
+  const clean = exit === 0 ? cleanSiteProblems(c) : [];
+  for (const [name, j] of await pending) {
+    if (name === 'validate (human)') {
+      problems.push(...j.problems.map((x) => `(human) ${x}`));
+      if (j.exit !== undefined && j.exit !== exit) problems.push(`validate exits ${j.exit} without --json and ${exit} with it`);
+      continue;
+    }
+    runs.set(name, j);
+    problems.push(...j.problems);
+  }
+  const leaked = pool.takeLeaked();
+  if (leaked) problems.push(`output written around the Io: ${JSON.stringify(leaked.slice(0, 200))}`);
+  problems.push(...agreementProblems(new Map([...runs].map(([k, v]) => [k, v.exit]))));
+  if (exit === 0 && problems.length === 0) {
+    problems.push(...clean);
+    const size = runs.get('size');
+    if (size?.json !== undefined) problems.push(...cleanSizeProblems(size.json));
+  }
+  return { problems, runs };
+}
