@@ -1,0 +1,111 @@
+/**
+ * A MAAS REST API 2.0 client: the API root from an endpoint, the three-part API key, the
+ * OAuth 1.0a PLAINTEXT header, `op=` in the query string and form-encoded bodies, as MAAS's
+ * own clients send them (maas-api.md §1).
+ *
+ * OAuth is written here rather than taken from `oauth-1.0a`: PLAINTEXT needs no signature
+ * base string and no HMAC, only `&<token secret>` percent-encoded (RFC 5849 §3.4.4), a nonce
+ * and a timestamp: a dozen lines that keep a dependency (and its handling of the secret) out.
+ */
+import { randomBytes } from 'node:crypto';
+import { outcomeOf, type ApiOutcome } from '../apply/api.js';
+import type { HttpRequest, Method } from '../apply/http.js';
+import type { Caller } from '../apply/retry.js';
+import type { Secrets } from '../apply/secrets.js';
+import type { Param } from './plan.js';
+
+export interface MaasKey {
+  readonly consumerKey: string;
+  readonly tokenKey: string;
+  readonly tokenSecret: string;
+}
+
+/** `consumer_key:token_key:token_secret`, exactly three non-empty parts (maas-api.md §1.2). The key is never echoed. */
+export function parseMaasKey(text: string): { ok: true; key: MaasKey } | { ok: false; message: string } {
+  const parts = text.trim().split(':');
+  if (parts.length !== 3) return { ok: false, message: `the MAAS API key has ${parts.length} part${parts.length === 1 ? '' : 's'} separated by ":"; it needs 3 (consumer key, token key, token secret)` };
+  if (parts.some((p) => p === '' || /\s/.test(p))) return { ok: false, message: 'a part of the MAAS API key is empty or holds white space' };
+  const [consumerKey, tokenKey, tokenSecret] = parts as [string, string, string];
+  return { ok: true, key: { consumerKey, tokenKey, tokenSecret } };
+}
+
+/** RFC 5849 §3.6 percent-encoding: unreserved characters stay, everything else is %XX. */
+export function oauthEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The Authorization header of one request (a fresh nonce and timestamp each time). */
+export function maasAuthorization(key: MaasKey, nonce: string, timestamp: number): string {
+  const params: Array<readonly [string, string]> = [
+    ['oauth_version', '1.0'],
+    ['oauth_signature_method', 'PLAINTEXT'],
+    ['oauth_consumer_key', key.consumerKey],
+    ['oauth_token', key.tokenKey],
+    // PLAINTEXT: consumer secret (always empty for MAAS) & token secret.
+    ['oauth_signature', `&${key.tokenSecret}`],
+    ['oauth_nonce', nonce],
+    ['oauth_timestamp', String(timestamp)],
+  ];
+  return `OAuth realm="OAuth", ${params.map(([k, v]) => `${k}="${oauthEncode(v)}"`).join(', ')}`;
+}
+
+/**
+ * The API root from what people type: `http://host:5240/MAAS`, `http://host:5240/MAAS/`,
+ * `…/MAAS/api/2.0/`, or a bare `http://host:5240` (MAAS always serves under /MAAS).
+ */
+export function maasApiRoot(endpoint: string): { ok: true; root: URL } | { ok: false; message: string; hint: string } {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return { ok: false, message: `--endpoint ${JSON.stringify(endpoint)} is not a URL`, hint: 'write the MAAS URL, such as http://maas.example.com:5240/MAAS' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--endpoint must be http or https, not ${url.protocol.replace(':', '')}`, hint: 'write the MAAS URL, such as http://maas.example.com:5240/MAAS' };
+  if (url.username || url.password) return { ok: false, message: '--endpoint must not hold a user name or password', hint: 'give the key in MAAS_API_KEY or --api-key-file' };
+  let path = url.pathname.replace(/\/+$/, '');
+  path = path.replace(/\/api\/2\.0$/, '');
+  if (path === '') path = '/MAAS';
+  url.pathname = `${path}/api/2.0/`;
+  url.search = '';
+  url.hash = '';
+  return { ok: true, root: url };
+}
+
+export const MAAS_KEY_HINT = 'set MAAS_API_KEY (or --api-key-file FILE) to the key of a MAAS administrator: consumer_key:token_key:token_secret, from the MAAS UI (your user → API keys) or `maas apikey --username NAME`';
+
+export class MaasClient {
+  constructor(
+    readonly root: URL,
+    private readonly key: MaasKey,
+    private readonly caller: Caller,
+    private readonly secrets: Secrets,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** `POST /nodes/abc/interfaces/?op=create_bond`: a call as journals and messages name it. */
+  static label(method: Method, path: string, op?: string, params: readonly Param[] = []): string {
+    const q = method === 'GET' && params.length ? `?${new URLSearchParams(params.map(([k, v]) => [k, v])).toString()}` : '';
+    return `${method} ${path}${op !== undefined ? `?op=${op}` : q}`;
+  }
+
+  private build(method: Method, path: string, params: readonly Param[], op: string | undefined, authenticated: boolean): HttpRequest {
+    const url = new URL(path.replace(/^\/+/, ''), this.root);
+    const query = new URLSearchParams();
+    if (op !== undefined) query.append('op', op);
+    const form = new URLSearchParams();
+    for (const [k, v] of params) (method === 'GET' || method === 'DELETE' ? query : form).append(k, v);
+    url.search = query.toString();
+    const headers: Record<string, string> = {};
+    if (authenticated) headers['Authorization'] = maasAuthorization(this.key, randomBytes(16).toString('hex'), Math.floor(this.clock() / 1000));
+    const hasBody = method === 'POST' || method === 'PUT';
+    if (hasBody) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    return { method, url, headers, ...(hasBody ? { body: form.toString() } : {}) };
+  }
+
+  /** One API call with retries. `safe`: may be sent again after a failure that may have reached MAAS. */
+  async request(method: Method, path: string, params: readonly Param[] = [], op?: string, opts: { safe?: boolean; authenticated?: boolean } = {}): Promise<ApiOutcome> {
+    const safe = opts.safe ?? method !== 'POST';
+    const call = await this.caller(() => this.build(method, path, params, op, opts.authenticated !== false), safe);
+    return outcomeOf('MAAS', this.root.toString(), MaasClient.label(method, path, op), call, this.secrets, MAAS_KEY_HINT);
+  }
+}
