@@ -84,7 +84,7 @@ export class MaasClient {
 
   /** `POST /nodes/abc/interfaces/?op=create_bond`: a call as journals and messages name it. */
   static label(method: Method, path: string, op?: string, params: readonly Param[] = []): string {
-    const q = method === 'GET' && params.length ? `?${new URLSearchParams(params.map(([k, v]) => [k, v])).toString()}` : '';
+    const q = method === 'GET' && params.length ? `?${new URLSearchParams(params.map(([k, v]): [string, string] => [k, v])).toString()}` : '';
     return `${method} ${path}${op !== undefined ? `?op=${op}` : q}`;
   }
 
