@@ -17,7 +17,7 @@ import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey, type MaasKey } fr
 import type { MaasPlan } from '../../exporters/maas/plan.js';
 import { PaletteClient, paletteApiRoot, PALETTE_KEY_HINT } from '../../exporters/palette/client.js';
 import type { ClusterProfileImport, MaasClusterCreate } from '../../exporters/palette/types.js';
-import { connect, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
+import { connect, lastValue, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
 import { UsageError, type Io } from '../io.js';
 import { fmtInt, stableStringify, summaryLine } from '../output.js';
 import { progressFor } from '../progress.js';
@@ -72,11 +72,11 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
       withApiOptions(
         withSiteOptions(y.positional('target', { type: 'string', choices: TARGETS, demandOption: true, describe: 'maas: networks, pools, zones and every machine\'s interfaces and storage; palette: the three profiles and the cluster' })),
       )
-        .option('project-uid', { type: 'string', requiresArg: true, describe: 'Palette project to work in (ProjectUid header); without it, tenant scope' })
+        .option('project-uid', { type: 'string', requiresArg: true, coerce: lastValue, describe: 'Palette project to work in (ProjectUid header); without it, tenant scope' })
         .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'make the changes (without it: read, print the diff, change nothing)' })
         .option('prune', { type: 'boolean', default: false, describe: 'also delete what apply owns and the site no longer has (interfaces, links and reserved ranges on MAAS; unused older profile versions on Palette)' })
-        .option('parallel', { type: 'number', default: DEFAULT_PARALLEL, requiresArg: true, describe: 'machines reconciled at the same time (maas)' })
-        .option('journal-dir', { type: 'string', default: '.vmo-twin', requiresArg: true, describe: 'where the journal of each apply lives, for resuming a run that stopped' })
+        .option('parallel', { type: 'number', default: DEFAULT_PARALLEL, requiresArg: true, coerce: lastValue, describe: 'machines reconciled at the same time (maas)' })
+        .option('journal-dir', { type: 'string', default: '.vmo-twin', requiresArg: true, coerce: lastValue, describe: 'where the journal of each apply lives, for resuming a run that stopped' })
         .example('MAAS_API_KEY=… $0 apply maas site.yaml --endpoint http://maas:5240/MAAS', 'dry run: what would change in MAAS')
         .example('MAAS_API_KEY=… $0 apply maas site.yaml --endpoint http://maas:5240/MAAS --yes', 'make the changes; run it again and everything is "unchanged"')
         .example('$0 apply palette site.yaml --endpoint https://api.spectrocloud.com --project-uid 65f… --api-key-file ~/.palette-key --yes', 'import and publish the profiles, create the cluster')
@@ -129,10 +129,10 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         if (opened.kind === 'unusable') throw new UsageError(opened.message, 'choose a writable --journal-dir');
         journal = opened.journal;
         resume = opened.resume;
-        if (resume && !argv.json) io.err(`resuming the apply that stopped (started ${resume.startedAt}): ${resume.done.size} objects already done${resume.inFlight.size ? `, ${resume.inFlight.size} in flight when it stopped (looked up by name before anything is sent)` : ''}`);
-        if (opened.restarted === 'other-plan' && !argv.json) io.err('the journal of an earlier, unfinished apply is for another version of the site or endpoint: starting over (objects are found by name, so nothing is created twice)');
+        if (resume && !argv.quiet) io.err(`resuming the apply that stopped (started ${resume.startedAt}): ${resume.done.size} steps already done${resume.inFlight.size ? `, ${resume.inFlight.size} in flight when it stopped (looked up by name before anything is sent)` : ''}`);
+        if (opened.restarted === 'other-plan' && !argv.quiet) io.err('the journal of an earlier, unfinished apply is for another version of the site or endpoint: starting over (objects are found by name, so nothing is created twice)');
       }
-      if (dry && resume && !argv.json) io.err(`an earlier apply stopped half-way (${resume.done.size} objects done); apply --yes resumes it`);
+      if (dry && resume && !argv.quiet) io.err(`an earlier apply stopped half-way (${resume.done.size} objects done); apply --yes resumes it`);
 
       const progress = progressFor(io, { quiet: argv.quiet, json: argv.json });
       const onResult = (): void => progress.tick();
@@ -174,7 +174,7 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
             summary: countStatuses(run.objects),
             objects: run.objects,
             ...(journalRel !== undefined ? { journal: journalRel } : {}),
-            ...(resume && !dry ? { resumed: resume.done.size } : {}),
+            ...(resume && !dry ? { resumed: run.objects.filter((o) => o.journal).length } : {}),
             ...(run.fatal ? { error: run.fatal } : {}),
           }),
         );
@@ -192,7 +192,7 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         const changes = run.objects.filter((r) => r.status === 'create' || r.status === 'update' || r.status === 'delete').length;
         io.out(`${blocking ? s.red('✗') : s.green('✓')} dry run: ${summaryText(true, run.objects)}; ${blocking ? `${blocking} ${blocking === 1 ? 'object needs' : 'objects need'} attention before --yes can converge` : changes ? 'run again with --yes to make the changes' : 'MAAS already holds the site'.replace('MAAS', target === 'maas' ? 'MAAS' : 'Palette')}`);
       } else if (status === 0) {
-        io.out(`${s.green('✓')} converged: ${summaryText(false, run.objects)}${resume ? ` (resumed: ${resume.done.size} done by the run that stopped)` : ''}`);
+        io.out(`${s.green('✓')} converged: ${summaryText(false, run.objects)}${resume ? ` (resumed: ${run.objects.filter((o) => o.journal).length} done by the run that stopped)` : ''}`);
       } else {
         io.out(`${s.red('✗')} applied what could be: ${summaryText(false, run.objects)}; fix what is reported above and run again (the journal ${path} keeps what was done)`);
       }

@@ -13,7 +13,7 @@ import { FatalError } from '../../exporters/apply/result.js';
 import { Secrets } from '../../exporters/apply/secrets.js';
 import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey } from '../../exporters/maas/client.js';
 import { readMaas, siteFromMaas } from '../../exporters/maas/import.js';
-import { connect, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
+import { connect, lastValue, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
 import { UsageError, type Io } from '../io.js';
 import { stableStringify } from '../output.js';
 import { progressFor } from '../progress.js';
@@ -34,10 +34,10 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
     builder: (y: Argv) =>
       withApiOptions(y.positional('source', { type: 'string', choices: ['maas'] as const, demandOption: true, describe: 'where to read from: maas' }))
         .option('pool', { type: 'string', array: true, nargs: 1, default: [] as string[], requiresArg: true, describe: 'only machines of this resource pool (repeatable); roles follow pool names ("cp", "control", "master" → control plane)' })
-        .option('name', { type: 'string', requiresArg: true, describe: 'metadata.name of the site (default: MAAS\'s maas_name)' })
-        .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'write the site file here instead of stdout' })
+        .option('name', { type: 'string', requiresArg: true, coerce: lastValue, describe: 'metadata.name of the site (default: MAAS\'s maas_name)' })
+        .option('out', { alias: 'o', type: 'string', requiresArg: true, coerce: lastValue, describe: 'write the site file here instead of stdout' })
         .option('json', { type: 'boolean', default: false, describe: 'print {site, placeholders, validation} as JSON instead of YAML' })
-        .option('parallel', { type: 'number', default: 4, requiresArg: true, describe: 'machines read at the same time' })
+        .option('parallel', { type: 'number', default: 4, requiresArg: true, coerce: lastValue, describe: 'machines read at the same time' })
         .example('MAAS_API_KEY=… $0 import maas --endpoint http://maas:5240/MAAS > site.yaml', 'every machine MAAS has')
         .example('$0 import maas --endpoint http://maas:5240/MAAS --pool vmo-cp --pool vmo-workers --api-key-file key -o site.yaml', 'the two pools of one cluster')
         .example('$0 validate site.yaml', 'next: list the placeholders to fill in')

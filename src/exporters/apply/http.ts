@@ -152,7 +152,8 @@ export class HttpTransport {
             if (size > MAX_BODY_BYTES) finish({ kind: 'failure', reason: 'too-large', code: 'EMSGSIZE', detail: `the answer is larger than ${MAX_BODY_BYTES} bytes`, maybeSent: true });
             else chunks.push(c);
           });
-          res.on('error', (e: NodeJS.ErrnoException) => finish(classify(e)));
+          // After the headers, any error means the body was cut off.
+          res.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'failure', reason: 'reset', code: e.code ?? 'ECONNRESET', detail: 'the connection closed before the whole answer arrived', maybeSent: true }));
           const done = (): void => {
             if (!res.complete) {
               finish({ kind: 'failure', reason: 'reset', code: 'ECONNRESET', detail: 'the connection closed before the whole answer arrived', maybeSent: true });

@@ -58,8 +58,8 @@ export interface JournalHeader {
 export interface ResumeState {
   readonly startedAt: string;
   readonly done: ReadonlyMap<string, JournalRecord>;
-  /** Objects with an intent but no done or fail: the server may have acted on them. */
-  readonly inFlight: ReadonlySet<string>;
+  /** Objects with an intent but no done or fail (the server may have acted on them), with the intended change. */
+  readonly inFlight: ReadonlyMap<string, string>;
 }
 
 export type JournalOpen =
@@ -116,11 +116,11 @@ export function resumeStateOf(records: readonly JournalRecord[], h: JournalHeade
     }
   }
   const done = new Map<string, JournalRecord>();
-  const inFlight = new Set<string>();
+  const inFlight = new Map<string, string>();
   for (const r of records.slice(first)) {
     if (r.id === undefined) continue;
     const key = journalKey(r.id, r.target);
-    if (r.event === 'intent') inFlight.add(key);
+    if (r.event === 'intent') inFlight.set(key, r.status ?? 'update');
     else if (r.event === 'done') {
       done.set(key, r);
       inFlight.delete(key);
@@ -197,8 +197,8 @@ export class Journal {
     writeSync(this.fd, `${this.secrets.scrub(JSON.stringify(record))}\n`);
   }
 
-  intent(id: string, target: string | undefined, request: string): void {
-    this.write({ event: 'intent', id, ...(target !== undefined ? { target } : {}), request });
+  intent(id: string, target: string | undefined, request: string, status: string): void {
+    this.write({ event: 'intent', id, ...(target !== undefined ? { target } : {}), status, request });
   }
 
   done(id: string, target: string | undefined, status: string, binds: Readonly<Record<string, string>>, request?: string): void {

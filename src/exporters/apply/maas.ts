@@ -265,10 +265,13 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
       action = 'create';
     }
     if (action === undefined) {
+      // In flight when the last run died: MAAS made the change, and the run never heard of it.
+      const inFlight = o.mode === 'apply' ? o.resume?.inFlight.get(key) : undefined;
       if (o.mode === 'apply' && step.kind !== 'machine') {
         const id = step.provides !== undefined ? bound(scope, step.provides) : undefined;
-        o.journal?.done(step.id, target, 'unchanged', step.provides !== undefined && id !== undefined ? { [step.provides]: id } : {});
+        o.journal?.done(step.id, target, inFlight ?? 'unchanged', step.provides !== undefined && id !== undefined ? { [step.provides]: id } : {});
       }
+      if (inFlight !== undefined) return result(step, scope, inFlight as ObjectStatus, [], 'done by the run that stopped, before it heard back (found by name)', { journal: true });
       return result(step, scope, 'unchanged');
     }
 
@@ -286,7 +289,7 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
     const req = resolveRequest(request, scope);
     if (req.pending.length) return result(step, scope, 'skipped', changes, `needs ${req.pending.join(', ')}, which is not there`);
     const label = labelOf(req);
-    o.journal?.intent(step.id, target, label);
+    o.journal?.intent(step.id, target, label, action);
     // Creates may not be sent twice blindly; set_config and set_storage_layout are idempotent.
     const safe = req.method !== 'POST' || step.kind === 'config' || step.kind === 'storage-layout';
     for (let sends = 1; ; sends++) {
@@ -354,7 +357,7 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
       return refused;
     }
     const label = labelOf(request);
-    o.journal?.intent(r.id, r.target, label);
+    o.journal?.intent(r.id, r.target, label, 'delete');
     const out = await client.request(request.method, request.path, request.params, request.op, { safe: true });
     invalidate(request.path);
     if (out.kind === 'fatal' || out.kind === 'ambiguous') throw new FatalError(out.message, out.kind === 'fatal' ? out.hint : 'run the same command again');

@@ -76,7 +76,8 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
     const keys = [journalKey(id), `${id}/import`, `${id}/publish`];
     for (const k of keys) {
       const rec = o.resume.done.get(k);
-      if (rec && rec.status !== 'unchanged') return k.endsWith('/publish') && !o.resume.done.has(`${id}/import`) ? 'update' : ((rec.status as ObjectStatus | undefined) ?? 'update');
+      const status = rec?.status ?? o.resume.inFlight.get(k);
+      if (status !== undefined && status !== 'unchanged') return k.endsWith('/publish') && !o.resume.done.has(`${id}/import`) && !o.resume.inFlight.has(`${id}/import`) ? 'update' : ((status as ObjectStatus | undefined) ?? 'update');
     }
     return undefined;
   };
@@ -91,7 +92,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
 
   /** Send a create; after an unclear failure, look it up (`find`) before sending again. */
   const create = async (id: string, label: string, send: () => Promise<ApiOutcome>, find: () => Promise<string | undefined>): Promise<{ uid: string; note?: string } | { error: string; status: number }> => {
-    o.journal?.intent(id, undefined, label);
+    o.journal?.intent(id, undefined, label, 'create');
     for (let sends = 1; ; sends++) {
       const r = await send();
       if (r.kind === 'fatal') throw new FatalError(r.message, r.hint);
@@ -114,7 +115,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
   };
   /** A call that changes something and is safe to repeat (publish, pool update). */
   const change = async (id: string, label: string, send: () => Promise<ApiOutcome>): Promise<string | undefined> => {
-    o.journal?.intent(id, undefined, label);
+    o.journal?.intent(id, undefined, label, 'update');
     const r = await send();
     if (r.kind === 'fatal') throw new FatalError(r.message, r.hint);
     if (r.kind === 'ambiguous') throw new FatalError(`Palette failed to answer ${label}: ${r.message}`, 'run the same command again');

@@ -90,7 +90,8 @@ export function makeCaller(o: CallerOptions): Caller {
     let lastStatus: number | undefined;
     for (let attempt = 1; attempt <= o.policy.attempts; attempt++) {
       const req = build();
-      const label = `${req.method} ${req.url.pathname}`;
+      const op = req.url.searchParams.get('op');
+      const label = `${req.method} ${req.url.pathname}${op !== null ? `?op=${op}` : ''}`;
       const result = await o.send(req);
       let wait: number;
       if (result.kind === 'response') {
