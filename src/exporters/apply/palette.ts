@@ -198,6 +198,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
         }
         const err = await change(`${id}/publish`, `PATCH /v1/clusterprofiles/${uid}/publish`, () => client.request('PATCH', `/v1/clusterprofiles/${uid}/publish`));
         if (err !== undefined) problem(id, 'profile', 'failed', `Palette refused to publish it (${err})`);
+        else if (journaled(id) === 'create') emit({ id, kind: 'profile', status: 'create', changes: [], message: 'imported by the run that stopped (found by name), published now', journal: true });
         else emit({ id, kind: 'profile', status: 'update', changes: [{ field: 'published', from: 'no (draft)', to: 'yes' }] });
         continue;
       }
