@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeMaas } from '../../fakes/maas.js';
 import { STACK } from '../../helpers/cli.js';
-import { applyMaas, canonicalMaas, cliAsync, expectNoSecrets, filesUnder, MAAS_KEY, scenario, startMaas, workDir } from '../../helpers/fakes.js';
+import { applyMaas, canonicalMaas, cliAsync, expectNoSecrets, filesUnder, MAAS_KEY, scenario, startMaas, TLS_DIR, workDir } from '../../helpers/fakes.js';
 
 interface JsonRun {
   ok: boolean;
@@ -184,5 +184,35 @@ describe('apply maas --help', () => {
     expect(r.status).toBe(0);
     for (const s of ['--endpoint', '--yes', '--prune', '--api-key-file', '--ca-cert', '--insecure', '--project-uid', '--timeout', '--retries', 'MAAS_API_KEY', 'Exit status: 0 converged']) expect(r.stdout).toContain(s);
     expect(r.stdout).toContain('Examples:');
+  });
+});
+
+describe('apply maas over TLS', () => {
+  const pem = (n: string): string => join(TLS_DIR, n);
+  it('refuses a certificate it cannot verify, with a hint to --ca-cert (exit 2)', async () => {
+    const f = await fake('minimal-5', { tls: true });
+    expect(f.endpoint).toMatch(/^https:/);
+    const r = await applyMaas(f, 'minimal-5', workDir());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error: cannot reach MAAS at https:\/\/127\.0\.0\.1:\d+\/MAAS\/api\/2\.0\/: the server's certificate is self-signed and not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    expect(r.stderr).toContain('hint: pass --ca-cert FILE');
+    const other = await applyMaas(f, 'minimal-5', workDir(), ['--ca-cert', pem('other-cert.pem')]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/certificate/);
+    expect(f.server.calls).toEqual([]);
+  });
+  it('trusts the CA given with --ca-cert, and warns on stderr with --insecure', async () => {
+    const f = await fake('minimal-5', { tls: true });
+    const cwd = workDir();
+    const ca = await applyMaas(f, 'minimal-5', cwd, ['--yes', '--ca-cert', pem('server-cert.pem')]);
+    expect(ca.status, ca.stderr).toBe(0);
+    expect(ca.stderr).not.toContain('warning');
+    const insecure = await applyMaas(f, 'minimal-5', cwd, ['--insecure']);
+    expect(insecure.status).toBe(0);
+    expect(insecure.stderr).toMatch(/warning: --insecure: the server's TLS certificate is not checked; anyone on the path can pose as 127\.0\.0\.1:\d+ and read the API key/);
+    expect(insecure.stdout).toContain('MAAS already holds the site');
+    const both = await applyMaas(f, 'minimal-5', cwd, ['--insecure', '--ca-cert', pem('server-cert.pem')]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--insecure and --ca-cert contradict each other');
   });
 });
