@@ -141,6 +141,8 @@ export interface FakeMaasOptions {
 export class FakeMaas {
   readonly state: MaasState;
   readonly server: FakeServer;
+  /** Whether the key's user is a MAAS administrator (whoami). */
+  admin = true;
   private nextId = 10_000;
   private readonly key: { consumer: string; token: string; secret: string };
 
@@ -302,7 +304,7 @@ export class FakeMaas {
     const s = this.state;
     let m: RegExpExecArray | null;
     const ok = (body: unknown): { body: unknown } => ({ body });
-    if (path === '/users/' && method === 'GET' && op === 'whoami') return ok({ username: 'admin', email: 'admin@example.com', is_superuser: true, is_local: true });
+    if (path === '/users/' && method === 'GET' && op === 'whoami') return ok({ username: this.admin ? 'admin' : 'operator', email: 'admin@example.com', is_superuser: this.admin, is_local: true });
     if (path === '/maas/') {
       if (method === 'GET' && op === 'get_config') {
         const name = p.get('name');

@@ -6,14 +6,14 @@
  */
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { applyMaasPlan } from '../../exporters/apply/maas.js';
+import { applyMaasPlan, checkMaasAdmin } from '../../exporters/apply/maas.js';
 import { journalPath, Journal, readJournal, resumeStateOf, type JournalHeader, type ResumeState } from '../../exporters/apply/journal.js';
 import { applyPalette, type PaletteExport } from '../../exporters/apply/palette.js';
 import { siteLocator } from '../../exporters/apply/paths.js';
 import { countStatuses, exitStatusOf, type ObjectResult, type ObjectStatus, type RunResult } from '../../exporters/apply/result.js';
 import { Secrets } from '../../exporters/apply/secrets.js';
 import { renderExport, sha256 } from '../../exporters/index.js';
-import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey, type MaasKey } from '../../exporters/maas/client.js';
+import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey, probeMaas, type MaasKey } from '../../exporters/maas/client.js';
 import type { MaasPlan } from '../../exporters/maas/plan.js';
 import { PaletteClient, paletteApiRoot, PALETTE_KEY_HINT } from '../../exporters/palette/client.js';
 import type { ClusterProfileImport, MaasClusterCreate } from '../../exporters/palette/types.js';
@@ -95,15 +95,9 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
       const target = argv.target;
       if (argv.projectUid !== undefined && target !== 'palette') throw new UsageError('--project-uid is for apply palette', 'MAAS has no projects; drop --project-uid');
       if (!Number.isInteger(argv.parallel) || argv.parallel < 1 || argv.parallel > 64) throw new UsageError(`--parallel ${argv.parallel} is not a whole number from 1 to 64`, 'for example --parallel 4');
-      const envVar = target === 'maas' ? 'MAAS_API_KEY' : 'PALETTE_API_KEY';
-      const key = readApiKey(argv, envVar, secrets, target === 'maas' ? MAAS_KEY_HINT : PALETTE_KEY_HINT);
+      if (argv.apiKey !== undefined) readApiKey(argv, target === 'maas' ? 'MAAS_API_KEY' : 'PALETTE_API_KEY', secrets, '');
       const root = target === 'maas' ? maasApiRoot(argv.endpoint) : paletteApiRoot(argv.endpoint);
       if (!root.ok) throw new UsageError(root.message, root.hint);
-      let maasKey: ReturnType<typeof parseMaasKey> | undefined;
-      if (target === 'maas') {
-        maasKey = parseMaasKey(key);
-        if (!maasKey.ok) throw new UsageError(`${argv.apiKeyFile !== undefined ? `--api-key-file ${argv.apiKeyFile}` : envVar}: ${maasKey.message}`, MAAS_KEY_HINT);
-      }
 
       const loaded = requireValidSite(io, argv, loadAndValidate(argv.site, argv.set), false, false);
       if (!('twin' in loaded)) return exit(loaded.exitCode);
@@ -116,6 +110,30 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
 
       const dry = !argv.yes;
       const conn = connect(io, argv, root.root, argv.parallel, seedOf(site, root.root.toString()));
+      // Is MAAS there? Asked before the key is needed, so a wrong or dead endpoint is said first.
+      if (target === 'maas') {
+        const probe = await probeMaas(root.root, conn.caller, secrets);
+        if (!probe.ok) {
+          conn.transport.close();
+          io.err(`${io.errStyle.red('error')}: ${probe.message}`);
+          io.err(`  hint: ${probe.hint}`);
+          return exit(2);
+        }
+      }
+      const envVar = target === 'maas' ? 'MAAS_API_KEY' : 'PALETTE_API_KEY';
+      let key: string;
+      let maasKey: MaasKey | undefined;
+      try {
+        key = readApiKey(argv, envVar, secrets, target === 'maas' ? MAAS_KEY_HINT : PALETTE_KEY_HINT);
+        if (target === 'maas') {
+          const parsed = parseMaasKey(key);
+          if (!parsed.ok) throw new UsageError(`${argv.apiKeyFile !== undefined ? `--api-key-file ${argv.apiKeyFile}` : envVar}: ${parsed.message}`, MAAS_KEY_HINT);
+          maasKey = parsed.key;
+        }
+      } catch (e) {
+        conn.transport.close();
+        throw e;
+      }
       const header: JournalHeader = { apply: target, site, endpoint: root.root.toString(), planDigest };
       const dir = resolve(argv.journalDir);
       const path = journalPath(dir, header, sha256);
@@ -143,7 +161,13 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
           const plan = json('maas/plan.json') as MaasPlan;
           const perMachine = (role: 'controlPlane' | 'workers') => plan.steps.filter((s) => s.scope.kind === 'machines' && s.scope.role === role).length * plan.machines[role].length;
           progress.start(plan.steps.filter((s) => s.scope.kind === 'global').length + perMachine('controlPlane') + perMachine('workers'), `apply maas ${site}`);
-          const client = new MaasClient(root.root, (maasKey as { ok: true; key: MaasKey }).key, conn.caller, secrets);
+          const client = new MaasClient(root.root, maasKey as MaasKey, conn.caller, secrets);
+          const admin = await checkMaasAdmin(client);
+          if (!admin.ok) {
+            io.err(`${io.errStyle.red('error')}: ${admin.message}`);
+            io.err(`  hint: ${admin.hint}`);
+            return exit(2);
+          }
           run = await applyMaasPlan(plan, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, parallel: argv.parallel, attempts, locate: siteLocator(loaded.source), onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
         } else {
           const profiles = files.filter((f) => /^palette\/profile-.*\.json$/.test(f.path)).map((f) => JSON.parse(f.content) as ClusterProfileImport);

@@ -89,6 +89,21 @@ interface Resolved {
 const NOT_FOUND = Symbol('not found');
 type Found = unknown | typeof NOT_FOUND;
 
+/**
+ * The key must belong to an administrator: bonds, bridges, VLAN interfaces and storage layouts
+ * are admin operations (maas-api.md §3, §4.1). Asked once up front (`GET users/?op=whoami`),
+ * so a wrong key is one clear message instead of a 403 per machine. A MAAS without whoami
+ * (400) is let through: the calls themselves will say.
+ */
+export async function checkMaasAdmin(client: MaasClient): Promise<{ ok: true } | { ok: false; message: string; hint: string }> {
+  const out = await client.request('GET', '/users/', [], 'whoami');
+  if (out.kind === 'fatal') return { ok: false, message: out.message, hint: out.hint };
+  if (out.kind === 'ok' && getPath(out.json, 'is_superuser') === false) {
+    return { ok: false, message: `the key belongs to ${show(getPath(out.json, 'username'))}, who is not a MAAS administrator`, hint: 'use the key of an administrator: creating bonds, bridges and VLAN interfaces and setting storage layouts are admin operations (maas-api.md §3)' };
+  }
+  return { ok: true };
+}
+
 export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasApplyOptions): Promise<RunResult> {
   const global: Binds = new Map();
   const cache = new Map<string, Promise<ApiOutcome>>();

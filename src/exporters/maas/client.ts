@@ -73,6 +73,24 @@ export function maasApiRoot(endpoint: string): { ok: true; root: URL } | { ok: f
 
 export const MAAS_KEY_HINT = 'set MAAS_API_KEY (or --api-key-file FILE) to the key of a MAAS administrator: consumer_key:token_key:token_secret, from the MAAS UI (your user → API keys) or `maas apikey --username NAME`';
 
+/**
+ * `GET version/`, which needs no key (maas-api.md §1.1): is MAAS there, and which version.
+ * Apply and import ask it first, so an endpoint that is wrong or down is said before anything
+ * else, and without needing the key.
+ */
+export async function probeMaas(root: URL, caller: Caller, secrets: Secrets): Promise<{ ok: true; version: string } | { ok: false; message: string; hint: string }> {
+  const url = new URL('version/', root);
+  const call = await caller(() => ({ method: 'GET', url, headers: {} }), true);
+  const out = outcomeOf('MAAS', root.toString(), 'GET version/', call, secrets, MAAS_KEY_HINT);
+  if (out.kind === 'fatal') return { ok: false, message: out.message, hint: out.hint };
+  const v = out.kind === 'ok' && out.json !== null && typeof out.json === 'object' ? (out.json as Record<string, unknown>)['version'] : undefined;
+  if (typeof v !== 'string') {
+    const what = out.kind === 'error' ? `answers ${out.status} to GET version/` : out.kind === 'ok' ? 'answers GET version/ without a MAAS version' : 'did not answer GET version/';
+    return { ok: false, message: `${root.toString()} is not a MAAS API: it ${what}`, hint: 'check --endpoint: the MAAS URL, such as http://HOST:5240/MAAS' };
+  }
+  return { ok: true, version: v };
+}
+
 export class MaasClient {
   constructor(
     readonly root: URL,

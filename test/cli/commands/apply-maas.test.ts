@@ -149,7 +149,18 @@ describe('apply maas reports what it cannot do', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('no API key: MAAS_API_KEY is not set and no --api-key-file was given');
     expectNoSecrets([argv.stdout, argv.stderr, two.stdout, two.stderr], [MAAS_KEY, 'TstOnlyTwo000000001', 'TstParts000000000000']);
-    expect(f.server.calls).toEqual([]);
+    // Only the key-free probe of the endpoint was sent.
+    // Only the key-free probe of the endpoint was sent (the key on argv is refused before it).
+    expect(f.server.calls.map((c) => c.path)).toEqual(['/MAAS/api/2.0/version/', '/MAAS/api/2.0/version/']);
+  });
+
+  it('refuses a key that is not an administrator\'s before changing anything (exit 2)', async () => {
+    const f = await fake('minimal-5');
+    f.admin = false;
+    const r = await applyMaas(f, 'minimal-5', workDir(), ['--yes']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error: the key belongs to operator, who is not a MAAS administrator');
+    expect(f.server.calls.filter((c) => c.method !== 'GET')).toEqual([]);
   });
 
   it('with --prune deletes the interfaces, links and reserved ranges apply owns that the site no longer has, and nothing else', async () => {
