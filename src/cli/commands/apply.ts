@@ -154,7 +154,6 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
 
       const progress = progressFor(io, { quiet: argv.quiet, json: argv.json });
       const onResult = (): void => progress.tick();
-      const attempts = conn.policy.attempts;
       let run: RunResult;
       try {
         if (target === 'maas') {
@@ -168,13 +167,13 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
             io.err(`  hint: ${admin.hint}`);
             return exit(2);
           }
-          run = await applyMaasPlan(plan, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, parallel: argv.parallel, attempts, locate: siteLocator(loaded.source), onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
+          run = await applyMaasPlan(plan, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, parallel: argv.parallel, locate: siteLocator(loaded.source), onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
         } else {
           const profiles = files.filter((f) => /^palette\/profile-.*\.json$/.test(f.path)).map((f) => JSON.parse(f.content) as ClusterProfileImport);
           const exp: PaletteExport = { profiles, cluster: json('palette/cluster.json') as MaasClusterCreate };
           progress.start(2 + profiles.length + exp.cluster.spec.machinepoolconfig.length, `apply palette ${site}`);
           const client = new PaletteClient(root.root, key, argv.projectUid, conn.caller, secrets);
-          run = await applyPalette(exp, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, attempts, env: (name) => process.env[name], secrets, onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
+          run = await applyPalette(exp, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, env: (name) => process.env[name], secrets, onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
         }
       } finally {
         progress.stop();

@@ -23,6 +23,8 @@ export type ApiOutcome =
       readonly code?: string;
     }
   | { readonly kind: 'ambiguous'; readonly message: string }
+  /** The request failed unclearly, and the lookup found it done. */
+  | { readonly kind: 'verified'; readonly message: string }
   | { readonly kind: 'fatal'; readonly message: string; readonly hint: string };
 
 /** Server text shown to people: one line, secrets removed, at most this long (our choice). */
@@ -87,6 +89,8 @@ export function outcomeOf(service: Service, root: string, what: string, call: Ca
       return { kind: 'fatal', message: `${service} kept failing: ${what}: ${secrets.scrub(call.last)}, ${call.attempts} attempt${call.attempts === 1 ? '' : 's'}`, hint: `${service} may be overloaded or restarting; ${resume}` };
     case 'ambiguous':
       return { kind: 'ambiguous', message: secrets.scrub(call.last) };
+    case 'verified':
+      return { kind: 'verified', message: secrets.scrub(call.last) };
     case 'response': {
       const r = call.response;
       if (r.status >= 200 && r.status < 300) return { kind: 'ok', status: r.status, json: r.body === '' ? undefined : parseJson(r.body), text: r.body };

@@ -31,8 +31,6 @@ export interface MaasApplyOptions {
   readonly prune: boolean;
   /** Machines reconciled at the same time. */
   readonly parallel: number;
-  /** Sends of one create in all, when MAAS leaves it unclear whether it happened. */
-  readonly attempts: number;
   readonly journal?: Journal;
   readonly resume?: ResumeState;
   readonly locate: Locator;
@@ -173,7 +171,7 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
     if (req.pending.length) return { found: NOT_FOUND, parentMissing: true };
     const out = await get(req.path, req.params, req.op);
     if (out.kind === 'fatal') throw new FatalError(out.message, out.hint);
-    if (out.kind === 'ambiguous') throw new FatalError(`MAAS failed to answer ${MaasClient.label('GET', req.path, req.op)}: ${out.message}`, 'run the same command again');
+    if (out.kind === 'ambiguous' || out.kind === 'verified') throw new FatalError(`MAAS failed to answer ${MaasClient.label('GET', req.path, req.op)}: ${out.message}`, 'run the same command again');
     if (out.kind === 'error') {
       if (out.status === 404) return { found: NOT_FOUND, parentMissing: false };
       return { found: NOT_FOUND, parentMissing: false, error: `MAAS refused ${MaasClient.label('GET', req.path, req.op)}: ${out.status} ${out.message}` };
@@ -307,40 +305,40 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
     o.journal?.intent(step.id, target, label, action);
     // Creates may not be sent twice blindly; set_config and set_storage_layout are idempotent.
     const safe = req.method !== 'POST' || step.kind === 'config' || step.kind === 'storage-layout';
-    for (let sends = 1; ; sends++) {
-      const out = await client.request(req.method, req.path, req.params, req.op, { safe });
+    // MAAS may have created it before an unclear failure: the retry layer asks this lookup before sending it again.
+    let confirmed: unknown = NOT_FOUND;
+    const verify = async (): Promise<boolean> => {
       invalidate(req.path);
-      if (out.kind === 'fatal') throw new FatalError(out.message, out.hint);
-      if (out.kind === 'ok' || (out.kind === 'error' && out.status === 404 && req.method === 'DELETE')) {
-        const json = out.kind === 'ok' ? out.json : undefined;
-        if (action === 'create' && step.provides !== undefined) {
-          const id = createdId(step, json, scope);
-          if (id !== undefined) bind(scope, step.provides, id);
-        }
-        const binds = step.provides !== undefined && bound(scope, step.provides) !== undefined ? { [step.provides]: bound(scope, step.provides) as string } : {};
-        o.journal?.done(step.id, target, action, binds, label);
-        return result(step, scope, action, changes);
-      }
-      if (out.kind === 'ambiguous') {
-        // MAAS may have created it: look before sending again.
-        const again = await lookup(step, scope);
-        if (again.found !== NOT_FOUND) {
-          const id = step.provides !== undefined ? idOf(step, again.found) : undefined;
-          if (step.provides !== undefined && id !== undefined) bind(scope, step.provides, id);
-          o.journal?.done(step.id, target, action, step.provides !== undefined && id !== undefined ? { [step.provides]: id } : {}, label);
-          return result(step, scope, action, changes, `confirmed by looking it up after ${out.message}`);
-        }
-        if (sends >= o.attempts) throw new FatalError(`MAAS did not confirm ${label} after ${sends} attempts: ${out.message}`, 'MAAS may be overloaded or restarting; run the same command again: apply resumes from its journal and finds what was done by name');
-        continue;
-      }
-      // out.kind === 'error'
-      o.journal?.fail(step.id, target, out.status === 409 ? 'refused' : 'failed', out.message);
-      if (out.status === 409) {
-        if (step.kind === 'machine' || scope.target) return result(step, scope, 'refused', changes, `MAAS refused it in the machine's current state: ${out.message}`);
-        return result(step, scope, 'failed', changes, `MAAS refused it (409): ${out.message}`);
-      }
-      return result(step, scope, 'failed', changes, `MAAS refused ${label} (${out.status}): ${out.message}`, out.status === 400 ? { site: siteErrors(step, out.fields) ?? [] } : {});
+      const again = await lookup(step, scope);
+      confirmed = again.found;
+      return again.found !== NOT_FOUND;
+    };
+    const out = await client.request(req.method, req.path, req.params, req.op, safe ? { safe } : { safe, verify });
+    invalidate(req.path);
+    if (out.kind === 'fatal') throw new FatalError(out.message, out.hint);
+    if (out.kind === 'ambiguous') throw new FatalError(`MAAS left ${label} unclear: ${out.message}`, 'run the same command again: apply finds what was done by name');
+    if (out.kind === 'verified') {
+      const id = step.provides !== undefined ? idOf(step, confirmed) : undefined;
+      if (step.provides !== undefined && id !== undefined) bind(scope, step.provides, id);
+      o.journal?.done(step.id, target, action, step.provides !== undefined && id !== undefined ? { [step.provides]: id } : {}, label);
+      return result(step, scope, action, changes, `confirmed by looking it up after ${out.message}`);
     }
+    if (out.kind === 'ok' || (out.status === 404 && req.method === 'DELETE')) {
+      const json = out.kind === 'ok' ? out.json : undefined;
+      if (action === 'create' && step.provides !== undefined) {
+        const id = createdId(step, json, scope);
+        if (id !== undefined) bind(scope, step.provides, id);
+      }
+      const binds = step.provides !== undefined && bound(scope, step.provides) !== undefined ? { [step.provides]: bound(scope, step.provides) as string } : {};
+      o.journal?.done(step.id, target, action, binds, label);
+      return result(step, scope, action, changes);
+    }
+    o.journal?.fail(step.id, target, out.status === 409 ? 'refused' : 'failed', out.message);
+    if (out.status === 409) {
+      if (step.kind === 'machine' || scope.target) return result(step, scope, 'refused', changes, `MAAS refused it in the machine's current state: ${out.message}`);
+      return result(step, scope, 'failed', changes, `MAAS refused it (409): ${out.message}`);
+    }
+    return result(step, scope, 'failed', changes, `MAAS refused ${label} (${out.status}): ${out.message}`, out.status === 400 ? { site: siteErrors(step, out.fields) ?? [] } : {});
   };
 
   // ---- prune: what apply owns and the site no longer has.
@@ -375,7 +373,7 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
     o.journal?.intent(r.id, r.target, label, 'delete');
     const out = await client.request(request.method, request.path, request.params, request.op, { safe: true });
     invalidate(request.path);
-    if (out.kind === 'fatal' || out.kind === 'ambiguous') throw new FatalError(out.message, out.kind === 'fatal' ? out.hint : 'run the same command again');
+    if (out.kind === 'fatal' || out.kind === 'ambiguous' || out.kind === 'verified') throw new FatalError(out.message, out.kind === 'fatal' ? out.hint : 'run the same command again');
     const ok = out.kind === 'ok' || out.status === 404;
     const final: ObjectResult = ok ? r : { ...r, status: out.status === 409 ? 'refused' : 'failed', message: `${r.message}: MAAS refused ${label} (${out.status}): ${out.message}` };
     if (ok) o.journal?.done(r.id, r.target, 'delete', {}, label);

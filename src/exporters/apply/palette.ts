@@ -26,7 +26,6 @@ import type { Secrets } from './secrets.js';
 export interface PaletteApplyOptions {
   readonly mode: 'dry-run' | 'apply';
   readonly prune: boolean;
-  readonly attempts: number;
   readonly journal?: Journal;
   readonly resume?: ResumeState;
   /** Reads `${env:NAME}` values; each one read is registered as a secret. */
@@ -48,7 +47,7 @@ const str = (v: unknown): string => (v === undefined || v === null ? '' : String
 function unwrap(out: ApiOutcome, what: string): unknown {
   if (out.kind === 'ok') return out.json;
   if (out.kind === 'fatal') throw new FatalError(out.message, out.hint);
-  if (out.kind === 'ambiguous') throw new FatalError(`Palette failed to answer ${what}: ${out.message}`, 'run the same command again');
+  if (out.kind === 'ambiguous' || out.kind === 'verified') throw new FatalError(`Palette failed to answer ${what}: ${out.message}`, 'run the same command again');
   throw new FatalError(`Palette refused ${what} (${out.status}${out.code ? ` ${out.code}` : ''}): ${out.message}`, 'check --project-uid and the key\'s permissions');
 }
 
@@ -91,34 +90,36 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
   const problem = (id: string, kind: string, status: ObjectStatus, message: string, changes: Change[] = []): ObjectResult => emit({ id, kind, status, changes, message });
 
   /** Send a create; after an unclear failure, look it up (`find`) before sending again. */
-  const create = async (id: string, label: string, send: () => Promise<ApiOutcome>, find: () => Promise<string | undefined>): Promise<{ uid: string; note?: string } | { error: string; status: number }> => {
+  const create = async (id: string, label: string, send: (verify: () => Promise<boolean>) => Promise<ApiOutcome>, find: () => Promise<string | undefined>): Promise<{ uid: string; note?: string } | { error: string; status: number }> => {
     o.journal?.intent(id, undefined, label, 'create');
-    for (let sends = 1; ; sends++) {
-      const r = await send();
-      if (r.kind === 'fatal') throw new FatalError(r.message, r.hint);
-      if (r.kind === 'ok') {
-        const uid = str(getPath(r.json, 'uid'));
-        o.journal?.done(id, undefined, 'create', { [id]: uid }, label);
-        return { uid };
-      }
-      if (r.kind === 'error') {
-        o.journal?.fail(id, undefined, 'failed', r.message);
-        return { error: `${r.status}${r.code ? ` ${r.code}` : ''}: ${r.message}`, status: r.status };
-      }
-      const uid = await find();
-      if (uid !== undefined) {
-        o.journal?.done(id, undefined, 'create', { [id]: uid }, label);
-        return { uid, note: `confirmed by looking it up after ${r.message}` };
-      }
-      if (sends >= o.attempts) throw new FatalError(`Palette did not confirm ${label} after ${sends} attempts: ${r.message}`, 'run the same command again: apply finds what was done by name');
+    let found: string | undefined;
+    const r = await send(async () => {
+      found = await find();
+      return found !== undefined;
+    });
+    if (r.kind === 'fatal') throw new FatalError(r.message, r.hint);
+    if (r.kind === 'ambiguous') throw new FatalError(`Palette left ${label} unclear: ${r.message}`, 'run the same command again: apply finds what was done by name');
+    if (r.kind === 'verified' && found !== undefined) {
+      o.journal?.done(id, undefined, 'create', { [id]: found }, label);
+      return { uid: found, note: `confirmed by looking it up after ${r.message}` };
     }
+    if (r.kind === 'ok') {
+      const uid = str(getPath(r.json, 'uid'));
+      o.journal?.done(id, undefined, 'create', { [id]: uid }, label);
+      return { uid };
+    }
+    if (r.kind === 'error') {
+      o.journal?.fail(id, undefined, 'failed', r.message);
+      return { error: `${r.status}${r.code ? ` ${r.code}` : ''}: ${r.message}`, status: r.status };
+    }
+    throw new FatalError(`Palette left ${label} unclear`, 'run the same command again');
   };
   /** A call that changes something and is safe to repeat (publish, pool update). */
   const change = async (id: string, label: string, send: () => Promise<ApiOutcome>): Promise<string | undefined> => {
     o.journal?.intent(id, undefined, label, 'update');
     const r = await send();
     if (r.kind === 'fatal') throw new FatalError(r.message, r.hint);
-    if (r.kind === 'ambiguous') throw new FatalError(`Palette failed to answer ${label}: ${r.message}`, 'run the same command again');
+    if (r.kind === 'ambiguous' || r.kind === 'verified') throw new FatalError(`Palette failed to answer ${label}: ${r.message}`, 'run the same command again');
     if (r.kind === 'error') {
       o.journal?.fail(id, undefined, 'failed', r.message);
       return `${r.status}${r.code ? ` ${r.code}` : ''}: ${r.message}`;
@@ -167,7 +168,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
           emit({ id, kind: 'profile', status: 'create', changes: [], message: `import ${body.spec.template.packs.length} packs (${body.spec.template.type}), then publish` });
           continue;
         }
-        const made = await create(`${id}/import`, 'POST /v1/clusterprofiles/import', () => client.request('POST', '/v1/clusterprofiles/import', { query: { publish: 'false' }, body }), async () => {
+        const made = await create(`${id}/import`, 'POST /v1/clusterprofiles/import', (verify) => client.request('POST', '/v1/clusterprofiles/import', { query: { publish: 'false' }, body, verify }), async () => {
           const again = await findProfile(name, version);
           return again ? str(getPath(again, 'metadata.uid')) : undefined;
         });
@@ -249,7 +250,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
       } else if (o.mode === 'dry-run' || [...binds.values()].includes(PENDING)) {
         emit({ id: clusterId, kind: 'cluster', status: 'create', changes: [], message: exp.cluster.spec.machinepoolconfig.map((p) => `${p.poolConfig.name} × ${p.poolConfig.size}`).join(', ') });
       } else {
-        const made = await create(clusterId, 'POST /v1/spectroclusters/maas', () => client.request('POST', '/v1/spectroclusters/maas', { body }), async () => {
+        const made = await create(clusterId, 'POST /v1/spectroclusters/maas', (verify) => client.request('POST', '/v1/spectroclusters/maas', { body, verify }), async () => {
           const again = await findCluster();
           return again ? str(getPath(again, 'metadata.uid')) : undefined;
         });
@@ -295,7 +296,7 @@ export async function applyPalette(exp: PaletteExport, client: PaletteClient, o:
           if (err !== undefined) problem(id, 'machine-pool', 'failed', `Palette refused the pool update (${err})`, changes);
           else emit({ id, kind: 'machine-pool', status, changes, ...(note ? { message: note } : {}) });
         } else {
-          const made = await create(id, `POST ${path}`, () => client.request('POST', path, { body: p }), async () => {
+          const made = await create(id, `POST ${path}`, (verify) => client.request('POST', path, { body: p, verify }), async () => {
             const again = unwrap(await client.request('GET', `/v1/cloudconfigs/maas/${configUid}`), `GET /v1/cloudconfigs/maas/${configUid}`);
             return ((getPath(again, 'spec.machinePoolConfig') as Item[] | undefined) ?? []).some((x) => x['name'] === poolName) ? poolName : undefined;
           });

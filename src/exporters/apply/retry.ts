@@ -8,8 +8,10 @@
  *   (maas-api.md §1.5); the Palette SDK retries 429 (palette-api.md §1).
  * - Other 5xx, dropped connections and timeouts are retried for requests that are safe to
  *   repeat (GET, PUT, DELETE and idempotent POST ops). A request that creates something is
- *   not sent again blindly: the server may have created it before the failure, so the caller
- *   gets `ambiguous` and looks the object up by its natural key first.
+ *   not sent again blindly: the server may have created it before the failure, so `verify`
+ *   (the caller's lookup by natural key) is asked first, and only if the object is not there
+ *   is the request sent again, after the same backoff. Without `verify` the caller gets
+ *   `ambiguous`.
  * - Connection refused, unknown host, no route and TLS failures are not retried: the request
  *   never reached the server and waiting will not change that, so apply fails fast.
  *
@@ -44,7 +46,9 @@ export type CallResult =
   /** Never reached the server (refused, DNS, TLS): not retried. */
   | { readonly kind: 'unreachable'; readonly failure: HttpFailure }
   /** An unsafe request failed after the server may have acted on it: look before sending it again. */
-  | { readonly kind: 'ambiguous'; readonly last: string; readonly attempts: number };
+  | { readonly kind: 'ambiguous'; readonly last: string; readonly attempts: number }
+  /** An unsafe request failed that way, and `verify` found that the server had acted on it. */
+  | { readonly kind: 'verified'; readonly last: string; readonly attempts: number };
 
 export interface RetryNotice {
   readonly request: string;
@@ -74,8 +78,12 @@ export function retryAfterMs(value: string | string[] | undefined, now: number):
 
 const describe = (r: HttpResponse): string => `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`;
 
-/** A function that sends a request with retries. `build` makes the request anew for each attempt (fresh OAuth nonce). */
-export type Caller = (build: () => HttpRequest, safe: boolean) => Promise<CallResult>;
+/**
+ * A function that sends a request with retries. `build` makes the request anew for each
+ * attempt (fresh OAuth nonce); `verify` says whether an unsafe request that failed unclearly
+ * had in fact been done.
+ */
+export type Caller = (build: () => HttpRequest, safe: boolean, verify?: () => Promise<boolean>) => Promise<CallResult>;
 
 export function makeCaller(o: CallerOptions): Caller {
   const rng = new Rng(o.seed);
@@ -85,7 +93,7 @@ export function makeCaller(o: CallerOptions): Caller {
     const exp = Math.min(o.policy.maxDelayMs, o.policy.baseDelayMs * 2 ** (attempt - 1));
     return Math.round(exp * (0.5 + 0.5 * rng.next()));
   };
-  return async (build, safe) => {
+  return async (build, safe, verify) => {
     let last = '';
     let lastStatus: number | undefined;
     for (let attempt = 1; attempt <= o.policy.attempts; attempt++) {
@@ -106,7 +114,10 @@ export function makeCaller(o: CallerOptions): Caller {
           last = `${describe(s)}${after !== undefined ? ` (Retry-After ${Math.round(after / 1000)} s)` : ''}`;
         } else if (s.status >= 500 && s.status !== 501) {
           last = describe(s);
-          if (!safe) return { kind: 'ambiguous', last, attempts: attempt };
+          if (!safe) {
+            if (!verify) return { kind: 'ambiguous', last, attempts: attempt };
+            if (await verify()) return { kind: 'verified', last, attempts: attempt };
+          }
           wait = backoff(attempt);
         } else {
           return { kind: 'response', response: s, attempts: attempt };
@@ -116,7 +127,10 @@ export function makeCaller(o: CallerOptions): Caller {
         if (!result.maybeSent) return { kind: 'unreachable', failure: result };
         last = result.detail;
         lastStatus = undefined;
-        if (!safe) return { kind: 'ambiguous', last, attempts: attempt };
+        if (!safe) {
+          if (!verify) return { kind: 'ambiguous', last, attempts: attempt };
+          if (await verify()) return { kind: 'verified', last, attempts: attempt };
+        }
         wait = backoff(attempt);
       }
       if (attempt < o.policy.attempts) {

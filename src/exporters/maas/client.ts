@@ -81,7 +81,7 @@ export const MAAS_KEY_HINT = 'set MAAS_API_KEY (or --api-key-file FILE) to the k
 export async function probeMaas(root: URL, caller: Caller, secrets: Secrets): Promise<{ ok: true; version: string } | { ok: false; message: string; hint: string }> {
   const url = new URL('version/', root);
   const call = await caller(() => ({ method: 'GET', url, headers: {} }), true);
-  const out = outcomeOf('MAAS', root.toString(), 'GET version/', call, secrets, MAAS_KEY_HINT);
+  const out = outcomeOf('MAAS', root.toString(), 'GET /version/', call, secrets, MAAS_KEY_HINT);
   if (out.kind === 'fatal') return { ok: false, message: out.message, hint: out.hint };
   const v = out.kind === 'ok' && out.json !== null && typeof out.json === 'object' ? (out.json as Record<string, unknown>)['version'] : undefined;
   if (typeof v !== 'string') {
@@ -120,10 +120,13 @@ export class MaasClient {
     return { method, url, headers, ...(hasBody ? { body: form.toString() } : {}) };
   }
 
-  /** One API call with retries. `safe`: may be sent again after a failure that may have reached MAAS. */
-  async request(method: Method, path: string, params: readonly Param[] = [], op?: string, opts: { safe?: boolean; authenticated?: boolean } = {}): Promise<ApiOutcome> {
+  /**
+   * One API call with retries. `safe`: may be sent again after a failure that may have reached
+   * MAAS; otherwise `verify` (a lookup by natural key) decides whether it must be sent again.
+   */
+  async request(method: Method, path: string, params: readonly Param[] = [], op?: string, opts: { safe?: boolean; authenticated?: boolean; verify?: () => Promise<boolean> } = {}): Promise<ApiOutcome> {
     const safe = opts.safe ?? method !== 'POST';
-    const call = await this.caller(() => this.build(method, path, params, op, opts.authenticated !== false), safe);
+    const call = await this.caller(() => this.build(method, path, params, op, opts.authenticated !== false), safe, opts.verify);
     return outcomeOf('MAAS', this.root.toString(), MaasClient.label(method, path, op), call, this.secrets, MAAS_KEY_HINT);
   }
 }

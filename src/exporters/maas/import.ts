@@ -55,7 +55,7 @@ export interface ImportResult {
 function ok(out: ApiOutcome, what: string): unknown {
   if (out.kind === 'ok') return out.json;
   if (out.kind === 'fatal') throw new FatalError(out.message, out.hint);
-  if (out.kind === 'ambiguous') throw new FatalError(`MAAS failed to answer ${what}: ${out.message}`, 'run the same command again');
+  if (out.kind === 'ambiguous' || out.kind === 'verified') throw new FatalError(`MAAS failed to answer ${what}: ${out.message}`, 'run the same command again');
   throw new FatalError(`MAAS refused ${what} (${out.status}): ${out.message}`, out.status === 404 ? 'check --endpoint: it must be the MAAS URL, such as http://HOST:5240/MAAS' : 'check that the key belongs to a MAAS administrator');
 }
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => x !== null && typeof x === 'object') : []);

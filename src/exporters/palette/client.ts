@@ -55,9 +55,9 @@ export class PaletteClient {
   }
 
   /** One call with retries; `safe` unless it creates something (POST) or `opts.safe` says otherwise. */
-  async request(method: Method, path: string, opts: { query?: Readonly<Record<string, string>>; body?: unknown; safe?: boolean } = {}): Promise<ApiOutcome> {
+  async request(method: Method, path: string, opts: { query?: Readonly<Record<string, string>>; body?: unknown; safe?: boolean; verify?: () => Promise<boolean> } = {}): Promise<ApiOutcome> {
     const safe = opts.safe ?? method !== 'POST';
-    const call = await this.caller(() => this.build(method, path, opts.query ?? {}, opts.body), safe);
+    const call = await this.caller(() => this.build(method, path, opts.query ?? {}, opts.body), safe, opts.verify);
     return outcomeOf('Palette', this.root.toString(), PaletteClient.label(method, path), call, this.secrets, PALETTE_KEY_HINT);
   }
 

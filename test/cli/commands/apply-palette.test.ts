@@ -179,7 +179,7 @@ describe('apply palette under faults', () => {
   });
 
   for (const k of [1, 2, 4, 7]) {
-    it(`killed after Palette's ${k}th change, resumes and ends with three profiles and one cluster`, async () => {
+    it(`killed after Palette's change #${k}, resumes and ends with three profiles and one cluster`, async () => {
       const f = await fake();
       const cwd = workDir();
       let child: ChildProcess | undefined;

@@ -1,9 +1,9 @@
 /**
- * `vmo-twin apply maas` under faults: every fault kind the fake injects (429 and 503 with
+ * `vmo-twin apply maas` under faults: the fault kinds the fake injects (429 and 503 with
  * Retry-After, 500s before and after MAAS acted, answers past the deadline, connections
- * dropped mid-body or reset) is survived when it passes, and reported with a clear message
- * and exit 2 when it does not; an apply killed after K calls, for several K, resumes from its
- * journal and ends in the very state of an uninterrupted apply, nothing created twice.
+ * dropped mid-body or reset) are survived when they pass, and each is reported with a clear
+ * message and exit 2 when it does not; an apply killed after K calls, for several K, resumes
+ * from its journal and ends in the very state of an uninterrupted apply, nothing created twice.
  */
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -35,45 +35,39 @@ beforeAll(async () => {
 const creates = (r: FakeRequest): boolean => r.method === 'POST' && /op=create_|\/(fabrics|resourcepools|zones|subnets|ipranges)\/$/.test(`${r.path}?${r.query.toString()}`);
 const linkSubnet = (r: FakeRequest): boolean => r.query.get('op') === 'link_subnet';
 
-describe('apply maas survives each fault kind when it passes', () => {
-  const cases: Array<{ name: string; faults: FaultRule[]; args?: string[]; check?: (f: FakeMaas, stderr: string) => void }> = [
-    { name: '429 with Retry-After, on reads and creates', faults: [{ kind: '429', calls: [3, 40], retryAfter: 1 }], check: (_f, e) => expect(e).toMatch(/retry 1\/4: (GET|POST|PUT) \S+: 429 Too Many Requests \(Retry-After 1 s\); next attempt in 1\.\d s/) },
-    { name: '503 with Retry-After (MAAS\'s own busy answer)', faults: [{ kind: '503', calls: [5, 60, 61], retryAfter: 1 }], check: (_f, e) => expect(e).toMatch(/503 Service Unavailable \(Retry-After 1 s\)/) },
-    { name: '500 on reads and updates', faults: [{ kind: '500', every: 13, times: 6, match: (r) => r.method !== 'POST' }] },
-    {
-      name: '500 after MAAS created the object (the create is confirmed by lookup, not sent again)',
-      faults: [{ kind: '500', afterHandling: true, every: 5, times: 6, match: creates }],
-      check: (f) => expect(f.server.calls.filter((c) => c.fault === '500' && c.changed).length).toBe(6),
-    },
-    { name: 'answers slower than --timeout, after MAAS acted', faults: [{ kind: 'slow', delayMs: 1500, calls: [4, 30, 31], match: (r) => r.method !== 'GET' || r.path.endsWith('/interfaces/') }], args: ['--timeout', '400ms'] },
-    { name: 'connections dropped mid-body on links and reads', faults: [{ kind: 'drop', every: 7, times: 8, match: (r) => linkSubnet(r) || r.method === 'GET' }] },
-    { name: 'connections reset before MAAS saw the request', faults: [{ kind: 'reset', every: 11, times: 8 }] },
-    { name: 'every 9th call failing, whatever it is', faults: [{ kind: '500', every: 9, times: 20 }] },
-  ];
-  for (const c of cases) {
-    it(`${c.name}: converges to the state of a clean apply, nothing created twice`, async () => {
-      const f = await fake();
-      f.server.faults = c.faults;
-      const cwd = workDir();
-      const r = await applyMaas(f, SITE, cwd, ['--yes', ...(c.args ?? [])]);
-      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-      expect(f.server.calls.some((x) => x.fault !== undefined)).toBe(true);
-      expect(JSON.stringify(canonicalMaas(f.state), null, 1)).toBe(reference);
-      c.check?.(f, r.stderr);
-      f.server.faults = [];
-      const again = await applyMaas(f, SITE, cwd, ['--yes', '--json']);
-      expect(again.status).toBe(0);
-      expect((JSON.parse(again.stdout) as { summary: Record<string, number> }).summary).toMatchObject({ create: 0, update: 0, unchanged: 122 });
-      expectNoSecrets([r.stdout, r.stderr, again.stdout, again.stderr, ...filesUnder(join(cwd, '.vmo-twin'))]);
-    }, 30_000);
-  }
+describe('apply maas survives faults when they pass', () => {
+  // Each kind on its own is in test/exporters/apply/maas.test.ts (in-process, fast); here the
+  // whole command meets them all at once, and says on stderr what it waits for.
+  it('every kind at once — 429 and 503 with Retry-After, 500 after MAAS acted, slow answers, dropped and reset connections: converges to the state of a clean apply, nothing created twice', async () => {
+    const f = await fake();
+    f.server.faults = [
+      { kind: '429', calls: [3], retryAfter: 1 },
+      { kind: '503', calls: [30], retryAfter: 1 },
+      { kind: '500', afterHandling: true, every: 5, times: 4, match: creates },
+      { kind: 'slow', delayMs: 1200, calls: [2], match: linkSubnet },
+      { kind: 'drop', every: 9, times: 5, match: (r) => r.method === 'GET' || linkSubnet(r) },
+      { kind: 'reset', every: 23, times: 4 },
+    ];
+    const cwd = workDir();
+    const r = await applyMaas(f, SITE, cwd, ['--yes', '--timeout', '500ms']);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(new Set(f.server.calls.map((x) => x.fault).filter((x) => x !== undefined))).toEqual(new Set(['429', '503', '500', 'slow', 'drop', 'reset']));
+    expect(JSON.stringify(canonicalMaas(f.state), null, 1)).toBe(reference);
+    expect(r.stderr).toMatch(/retry 1\/4: GET \S+: 429 Too Many Requests \(Retry-After 1 s\); next attempt in 1\.\d s/);
+    expect(r.stdout).toMatch(/confirmed by looking it up after 500 Internal Server Error/);
+    f.server.faults = [];
+    const again = await applyMaas(f, SITE, cwd, ['--yes', '--json']);
+    expect(again.status).toBe(0);
+    expect((JSON.parse(again.stdout) as { summary: Record<string, number> }).summary).toMatchObject({ create: 0, update: 0, unchanged: 122 });
+    expectNoSecrets([r.stdout, r.stderr, again.stdout, again.stderr, ...filesUnder(join(cwd, '.vmo-twin'))]);
+  }, 30_000);
 });
 
 describe('apply maas reports a fault that does not pass, with exit 2 and no stack trace', () => {
-  const cases: Array<{ name: string; faults: FaultRule[]; args?: string[]; message: RegExp }> = [
-    { name: '503 on every call', faults: [{ kind: '503', retryAfter: 0 }], message: /error: MAAS kept failing: GET \/\S*: 503 Service Unavailable \(Retry-After 0 s\), 5 attempts/ },
+  const cases: Array<{ name: string; faults: FaultRule[]; args?: string[]; message: RegExp; resume?: boolean }> = [
+    { name: '503 on every call', resume: true, faults: [{ kind: '503', retryAfter: 0 }], message: /error: MAAS kept failing: GET \/\S*: 503 Service Unavailable \(Retry-After 0 s\), 5 attempts/ },
     { name: '429 asking to wait longer than apply waits', faults: [{ kind: '429', retryAfter: 600 }], message: /error: MAAS kept failing: GET \S+: 429 Too Many Requests with Retry-After 600 s, longer than the 120 s apply waits, 1 attempt/ },
-    { name: '500 on every create, before MAAS acted', faults: [{ kind: '500', match: creates }], message: /error: MAAS did not confirm POST \S+ after 5 attempts: 500 Internal Server Error/ },
+    { name: '500 on every create, before MAAS acted', resume: true, faults: [{ kind: '500', match: creates }], message: /error: MAAS kept failing: POST \S+: 500 Internal Server Error, 5 attempts/ },
     { name: 'every answer past the deadline', faults: [{ kind: 'slow', delayMs: 800 }], args: ['--timeout', '200ms', '--retries', '2'], message: /error: MAAS kept failing: GET \S+: no complete answer within 200 ms, 3 attempts/ },
     { name: 'every connection dropped mid-body', faults: [{ kind: 'drop', match: (r) => r.method === 'GET' }], message: /error: MAAS kept failing: GET \S+: the connection closed before the whole answer arrived, 5 attempts/ },
     { name: 'every connection reset', faults: [{ kind: 'reset' }], message: /error: MAAS kept failing: GET \S+: the connection was dropped \(ECONNRESET\), 5 attempts/ },
@@ -89,6 +83,7 @@ describe('apply maas reports a fault that does not pass, with exit 2 and no stac
       expect(r.stderr).toMatch(/hint: MAAS may be overloaded or restarting; run the same command again/);
       expect(STACK.test(r.stderr)).toBe(false);
       expectNoSecrets([r.stdout, r.stderr, ...filesUnder(join(cwd, '.vmo-twin'))]);
+      if (!c.resume) return;
       // Once the fault is gone, the next run resumes and converges.
       f.server.faults = [];
       const resumed = await applyMaas(f, SITE, cwd, ['--yes']);
@@ -102,7 +97,7 @@ describe('apply maas killed half-way resumes where it stopped', () => {
   // Kill the CLI when MAAS has made its Kth change, before the answer leaves: the change
   // happened and the client never heard of it — the window a journal alone cannot close.
   for (const k of [1, 9, 37, 80, 113]) {
-    it(`after MAAS's ${k}th change: the next run finishes it, and the state is a clean apply's`, async () => {
+    it(`after MAAS's change #${k}: the next run finishes it, and the state is a clean apply's`, async () => {
       const f = await fake();
       const cwd = workDir();
       let child: ChildProcess | undefined;
@@ -125,8 +120,10 @@ describe('apply maas killed half-way resumes where it stopped', () => {
       // The resumed run made only the changes the killed one had not made.
       const made = f.server.calls.slice(calls).filter((c) => c.changed).length;
       expect(made + k).toBeLessThanOrEqual(f.server.calls.filter((c) => c.changed).length);
-      const third = await applyMaas(f, SITE, cwd, ['--yes', '--json']);
-      expect((JSON.parse(third.stdout) as { summary: Record<string, number> }).summary).toMatchObject({ create: 0, update: 0, unchanged: 122 });
+      if (k === 9) {
+        const third = await applyMaas(f, SITE, cwd, ['--yes', '--json']);
+        expect((JSON.parse(third.stdout) as { summary: Record<string, number> }).summary).toMatchObject({ create: 0, update: 0, unchanged: 122 });
+      }
       expectNoSecrets([killed.stdout, killed.stderr, resumed.stdout, resumed.stderr, ...filesUnder(join(cwd, '.vmo-twin'))]);
     }, 30_000);
   }

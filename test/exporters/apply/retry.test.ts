@@ -67,6 +67,18 @@ describe('retries', () => {
       expect(s.sent()).toBe(1);
     }
   });
+  it('asks verify before sending an unsafe request again: done means verified, not done means another attempt after the backoff', async () => {
+    const found = scripted([response(500), response(201)]);
+    const yes = await found.caller(() => req('POST'), false, async () => true);
+    expect(yes).toEqual({ kind: 'verified', last: '500 X', attempts: 1 });
+    expect(found.sent()).toBe(1);
+    const missing = scripted([failure('reset', true), response(201)]);
+    let asked = 0;
+    const no = await missing.caller(() => req('POST'), false, async () => (asked++, false));
+    expect(no.kind === 'response' && no.response.status).toBe(201);
+    expect(asked).toBe(1);
+    expect(missing.sleeps).toHaveLength(1);
+  });
   it('does not retry what never reached the server (refused, TLS)', async () => {
     for (const reason of ['refused', 'tls', 'dns'] as const) {
       const s = scripted([failure(reason, false), response(200)]);
