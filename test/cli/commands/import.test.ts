@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import type { FakeMaas } from '../../fakes/maas.js';
 import { STACK } from '../../helpers/cli.js';
 import { applyMaas, cliAsync, expectNoSecrets, MAAS_KEY, startMaas, workDir } from '../../helpers/fakes.js';
+import { check } from '../../helpers/site.js';
 
 const fakes: FakeMaas[] = [];
 afterEach(async () => {
@@ -44,10 +45,9 @@ describe('import maas of a MAAS that apply configured', () => {
       expect(r.stderr).toMatch(/imported \d+ machines \(\d+ control plane, \d+ workers\) from http:\/\/127\.0\.0\.1:\d+\/MAAS\/api\/2\.0\//);
       const file = join(cwd, 'site.yaml');
       writeFileSync(file, r.stdout);
-      const v = await validate(file, cwd);
-      expect(v.status).toBe(1);
-      const diags = (JSON.parse(v.stdout) as { diagnostics: Array<{ code: string; severity: string; path: string; line: number | null }> }).diagnostics;
-      const errors = diags.filter((d) => d.severity === 'error');
+      const v = check(r.stdout);
+      expect(v.exitCode).toBe(1);
+      const errors = v.diagnostics.filter((d) => d.severity === 'error');
       expect(errors.length).toBeGreaterThan(0);
       expect(errors.filter((d) => d.code !== 'placeholder')).toEqual([]);
       for (const e of errors) expect(e.line).toBeGreaterThan(0);
@@ -57,8 +57,7 @@ describe('import maas of a MAAS that apply configured', () => {
       const json = await importMaas(f, cwd, ['--name', name, '--json']);
       const placeholders = (JSON.parse(json.stdout) as { placeholders: Array<{ path: string }> }).placeholders;
       const sets = fill(placeholders, { speed: '16Gbps', 'hbas[1].fabric': 'B', fabric: 'A', cloudAccount: 'maas-site', vmVlans: '"21-100"', model: 'FlashArray//X70', usable: '400Ti' });
-      const filled = await validate(file, cwd, sets);
-      expect((JSON.parse(filled.stdout) as { diagnostics: Array<{ severity: string; code: string }> }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(check(r.stdout, sets).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const again = await cliAsync(['apply', 'maas', file, '--endpoint', f.endpoint, '--json', ...sets.flatMap((s) => ['--set', s])], { cwd, env: { MAAS_API_KEY: MAAS_KEY } });
       expect(again.status, again.stdout + again.stderr).toBe(0);
       const objects = (JSON.parse(again.stdout) as { objects: Array<{ id: string; target?: string; status: string }> }).objects;
