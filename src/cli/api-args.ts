@@ -11,6 +11,7 @@ import { parseDurationMs } from '../model/units.js';
 import { HttpTransport } from '../exporters/apply/http.js';
 import { DEFAULT_RETRY, makeCaller, type Caller, type RetryPolicy } from '../exporters/apply/retry.js';
 import { Secrets } from '../exporters/apply/secrets.js';
+import { MaasClient, MAAS_KEY_HINT, parseMaasKey, probeMaas } from '../exporters/maas/client.js';
 import { UsageError, type Io } from './io.js';
 import { generatorName } from './paths.js';
 
@@ -124,6 +125,38 @@ export function connect(io: Io, args: ApiArgs, root: URL, parallel: number, seed
     ...(args.quiet ? {} : { onRetry: (n) => io.err(`${io.errStyle.dim('retry')} ${n.attempt}/${n.of - 1}: ${n.request}: ${n.reason}; next attempt in ${(n.delayMs / 1000).toFixed(1)} s`) }),
   });
   return { transport, caller, policy, timeoutMs };
+}
+
+/** `error: …` and `  hint: …` on stderr: how a run that cannot go on ends. */
+export function printFatal(io: Io, f: { readonly message: string; readonly hint: string }): void {
+  io.err(`${io.errStyle.red('error')}: ${f.message}`);
+  io.err(`  hint: ${f.hint}`);
+}
+
+export function checkParallel(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--parallel ${n} is not a whole number from 1 to 64`, 'for example --parallel 4');
+}
+
+/**
+ * A MAAS client, once MAAS answered `GET version/` (asked before the key is read, so a wrong
+ * or dead endpoint is said first) and the key is there and well-formed. Undefined, with the
+ * error printed, when MAAS is not there; a UsageError for the key.
+ */
+export async function openMaas(io: Io, args: ApiArgs, root: URL, conn: Omit<Connection, 'key'>, secrets: Secrets): Promise<MaasClient | undefined> {
+  const probe = await probeMaas(root, conn.caller, secrets);
+  if (!probe.ok) {
+    conn.transport.close();
+    printFatal(io, probe);
+    return undefined;
+  }
+  try {
+    const parsed = parseMaasKey(readApiKey(args, 'MAAS_API_KEY', secrets, MAAS_KEY_HINT));
+    if (!parsed.ok) throw new UsageError(`${args.apiKeyFile !== undefined ? `--api-key-file ${args.apiKeyFile}` : 'MAAS_API_KEY'}: ${parsed.message}`, MAAS_KEY_HINT);
+    return new MaasClient(root, parsed.key, conn.caller, secrets);
+  } catch (e) {
+    conn.transport.close();
+    throw e;
+  }
 }
 
 /** The Io of a command that handles secrets: every line out and err is scrubbed. */

@@ -13,11 +13,11 @@ import { siteLocator } from '../../exporters/apply/paths.js';
 import { countStatuses, exitStatusOf, type ObjectResult, type ObjectStatus, type RunResult } from '../../exporters/apply/result.js';
 import { Secrets } from '../../exporters/apply/secrets.js';
 import { renderExport, sha256 } from '../../exporters/index.js';
-import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey, probeMaas, type MaasKey } from '../../exporters/maas/client.js';
+import { maasApiRoot, type MaasClient } from '../../exporters/maas/client.js';
 import type { MaasPlan } from '../../exporters/maas/plan.js';
 import { PaletteClient, paletteApiRoot, PALETTE_KEY_HINT } from '../../exporters/palette/client.js';
 import type { ClusterProfileImport, MaasClusterCreate } from '../../exporters/palette/types.js';
-import { connect, lastValue, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
+import { checkParallel, connect, lastValue, openMaas, printFatal, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
 import { UsageError, type Io } from '../io.js';
 import { fmtInt, stableStringify, summaryLine } from '../output.js';
 import { progressFor } from '../progress.js';
@@ -94,7 +94,7 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
       const io = scrubbedIo(baseIo, secrets);
       const target = argv.target;
       if (argv.projectUid !== undefined && target !== 'palette') throw new UsageError('--project-uid is for apply palette', 'MAAS has no projects; drop --project-uid');
-      if (!Number.isInteger(argv.parallel) || argv.parallel < 1 || argv.parallel > 64) throw new UsageError(`--parallel ${argv.parallel} is not a whole number from 1 to 64`, 'for example --parallel 4');
+      checkParallel(argv.parallel);
       if (argv.apiKey !== undefined) readApiKey(argv, target === 'maas' ? 'MAAS_API_KEY' : 'PALETTE_API_KEY', secrets, '');
       const root = target === 'maas' ? maasApiRoot(argv.endpoint) : paletteApiRoot(argv.endpoint);
       if (!root.ok) throw new UsageError(root.message, root.hint);
@@ -110,29 +110,24 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
 
       const dry = !argv.yes;
       const conn = connect(io, argv, root.root, argv.parallel, seedOf(site, root.root.toString()));
-      // Is MAAS there? Asked before the key is needed, so a wrong or dead endpoint is said first.
+      let maas: MaasClient | undefined;
+      let paletteKey = '';
       if (target === 'maas') {
-        const probe = await probeMaas(root.root, conn.caller, secrets);
-        if (!probe.ok) {
+        maas = await openMaas(io, argv, root.root, conn, secrets);
+        if (!maas) return exit(2);
+        const admin = await checkMaasAdmin(maas);
+        if (!admin.ok) {
           conn.transport.close();
-          io.err(`${io.errStyle.red('error')}: ${probe.message}`);
-          io.err(`  hint: ${probe.hint}`);
+          printFatal(io, admin);
           return exit(2);
         }
-      }
-      const envVar = target === 'maas' ? 'MAAS_API_KEY' : 'PALETTE_API_KEY';
-      let key: string;
-      let maasKey: MaasKey | undefined;
-      try {
-        key = readApiKey(argv, envVar, secrets, target === 'maas' ? MAAS_KEY_HINT : PALETTE_KEY_HINT);
-        if (target === 'maas') {
-          const parsed = parseMaasKey(key);
-          if (!parsed.ok) throw new UsageError(`${argv.apiKeyFile !== undefined ? `--api-key-file ${argv.apiKeyFile}` : envVar}: ${parsed.message}`, MAAS_KEY_HINT);
-          maasKey = parsed.key;
+      } else {
+        try {
+          paletteKey = readApiKey(argv, 'PALETTE_API_KEY', secrets, PALETTE_KEY_HINT);
+        } catch (e) {
+          conn.transport.close();
+          throw e;
         }
-      } catch (e) {
-        conn.transport.close();
-        throw e;
       }
       const header: JournalHeader = { apply: target, site, endpoint: root.root.toString(), planDigest };
       const dir = resolve(argv.journalDir);
@@ -160,19 +155,13 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
           const plan = json('maas/plan.json') as MaasPlan;
           const perMachine = (role: 'controlPlane' | 'workers') => plan.steps.filter((s) => s.scope.kind === 'machines' && s.scope.role === role).length * plan.machines[role].length;
           progress.start(plan.steps.filter((s) => s.scope.kind === 'global').length + perMachine('controlPlane') + perMachine('workers'), `apply maas ${site}`);
-          const client = new MaasClient(root.root, maasKey as MaasKey, conn.caller, secrets);
-          const admin = await checkMaasAdmin(client);
-          if (!admin.ok) {
-            io.err(`${io.errStyle.red('error')}: ${admin.message}`);
-            io.err(`  hint: ${admin.hint}`);
-            return exit(2);
-          }
+          const client = maas as MaasClient;
           run = await applyMaasPlan(plan, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, parallel: argv.parallel, locate: siteLocator(loaded.source), onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
         } else {
           const profiles = files.filter((f) => /^palette\/profile-.*\.json$/.test(f.path)).map((f) => JSON.parse(f.content) as ClusterProfileImport);
           const exp: PaletteExport = { profiles, cluster: json('palette/cluster.json') as MaasClusterCreate };
           progress.start(2 + profiles.length + exp.cluster.spec.machinepoolconfig.length, `apply palette ${site}`);
-          const client = new PaletteClient(root.root, key, argv.projectUid, conn.caller, secrets);
+          const client = new PaletteClient(root.root, paletteKey, argv.projectUid, conn.caller, secrets);
           run = await applyPalette(exp, client, { mode: dry ? 'dry-run' : 'apply', prune: argv.prune, env: (name) => process.env[name], secrets, onResult, ...(journal ? { journal } : {}), ...(resume && !dry ? { resume } : {}) });
         }
       } finally {
@@ -203,12 +192,15 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         );
         return exit(status);
       }
+      if (run.fatal && run.objects.length === 0) {
+        printFatal(io, run.fatal);
+        return exit(status);
+      }
       io.out(`${dry ? 'dry run' : 'apply'} ${target} ${site} → ${root.root.toString()}${dry ? ' (reads only; nothing is changed)' : ''}`);
       for (const r of run.objects) for (const l of objectLine(io, r, dry, argv.site)) io.out(l);
       const s = io.style;
       if (run.fatal) {
-        io.err(`${io.errStyle.red('error')}: ${run.fatal.message}`);
-        io.err(`  hint: ${run.fatal.hint}`);
+        printFatal(io, run.fatal);
         io.out(`${s.red('✗')} stopped after ${fmtInt(run.objects.length)} objects (${summaryText(dry, run.objects)})${journal ? `; the journal ${path} lets the next run resume` : ''}`);
       } else if (dry) {
         const blocking = run.objects.filter((r) => r.status === 'conflict' || r.status === 'refused' || r.status === 'failed').length;

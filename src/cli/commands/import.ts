@@ -11,9 +11,9 @@ import { loadSiteText } from '../../model/load.js';
 import { validateSite } from '../../model/validate.js';
 import { FatalError } from '../../exporters/apply/result.js';
 import { Secrets } from '../../exporters/apply/secrets.js';
-import { MaasClient, maasApiRoot, MAAS_KEY_HINT, parseMaasKey, probeMaas } from '../../exporters/maas/client.js';
+import { maasApiRoot } from '../../exporters/maas/client.js';
 import { readMaas, siteFromMaas } from '../../exporters/maas/import.js';
-import { connect, lastValue, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
+import { checkParallel, connect, lastValue, openMaas, printFatal, readApiKey, scrubbedIo, seedOf, withApiOptions, type ApiArgs } from '../api-args.js';
 import { UsageError, type Io } from '../io.js';
 import { stableStringify } from '../output.js';
 import { progressFor } from '../progress.js';
@@ -51,28 +51,13 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
     handler: async (argv: ArgumentsCamelCase<Args>) => {
       const secrets = new Secrets();
       const io = scrubbedIo(baseIo, secrets);
-      if (!Number.isInteger(argv.parallel) || argv.parallel < 1 || argv.parallel > 64) throw new UsageError(`--parallel ${argv.parallel} is not a whole number from 1 to 64`, 'for example --parallel 4');
+      checkParallel(argv.parallel);
       if (argv.apiKey !== undefined) readApiKey(argv, 'MAAS_API_KEY', secrets, '');
       const root = maasApiRoot(argv.endpoint);
       if (!root.ok) throw new UsageError(root.message, root.hint);
       const conn = connect(io, argv, root.root, argv.parallel, seedOf('import', root.root.toString()));
-      const probe = await probeMaas(root.root, conn.caller, secrets);
-      if (!probe.ok) {
-        conn.transport.close();
-        io.err(`${io.errStyle.red('error')}: ${probe.message}`);
-        io.err(`  hint: ${probe.hint}`);
-        return exit(2);
-      }
-      let client: MaasClient;
-      try {
-        const key = readApiKey(argv, 'MAAS_API_KEY', secrets, MAAS_KEY_HINT);
-        const parsed = parseMaasKey(key);
-        if (!parsed.ok) throw new UsageError(`${argv.apiKeyFile !== undefined ? `--api-key-file ${argv.apiKeyFile}` : 'MAAS_API_KEY'}: ${parsed.message}`, MAAS_KEY_HINT);
-        client = new MaasClient(root.root, parsed.key, conn.caller, secrets);
-      } catch (e) {
-        conn.transport.close();
-        throw e;
-      }
+      const client = await openMaas(io, argv, root.root, conn, secrets);
+      if (!client) return exit(2);
       const progress = progressFor(io, { quiet: argv.quiet, json: argv.json });
       let result;
       try {
@@ -82,8 +67,7 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
       } catch (e) {
         if (!(e instanceof FatalError)) throw e;
         progress.stop();
-        io.err(`${io.errStyle.red('error')}: ${e.message}`);
-        io.err(`  hint: ${e.hint}`);
+        printFatal(io, e);
         return exit(2);
       } finally {
         progress.stop();

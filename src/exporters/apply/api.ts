@@ -27,6 +27,27 @@ export type ApiOutcome =
   | { readonly kind: 'verified'; readonly message: string }
   | { readonly kind: 'fatal'; readonly message: string; readonly hint: string };
 
+export type ApiRoot = { readonly ok: true; readonly root: URL } | { readonly ok: false; readonly message: string; readonly hint: string };
+
+/**
+ * `--endpoint` as an API root: an http(s) URL without credentials (the key has its own way
+ * in), its path rewritten by `path` (trailing slashes dropped first), no query, no fragment.
+ */
+export function apiRoot(endpoint: string, o: { readonly example: string; readonly keyVar: string; readonly path: (p: string) => string }): ApiRoot {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return { ok: false, message: `--endpoint ${JSON.stringify(endpoint)} is not a URL`, hint: `write the URL, such as ${o.example}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--endpoint must be http or https, not ${url.protocol.replace(':', '')}`, hint: `write the URL, such as ${o.example}` };
+  if (url.username || url.password) return { ok: false, message: '--endpoint must not hold a user name or password', hint: `give the key in ${o.keyVar} or --api-key-file` };
+  url.pathname = o.path(url.pathname.replace(/\/+$/, ''));
+  url.search = '';
+  url.hash = '';
+  return { ok: true, root: url };
+}
+
 /** Server text shown to people: one line, secrets removed, at most this long (our choice). */
 const MAX_MESSAGE = 400;
 

@@ -8,7 +8,7 @@
  * and a timestamp: a dozen lines that keep a dependency (and its handling of the secret) out.
  */
 import { randomBytes } from 'node:crypto';
-import { outcomeOf, type ApiOutcome } from '../apply/api.js';
+import { apiRoot, outcomeOf, type ApiOutcome, type ApiRoot } from '../apply/api.js';
 import type { HttpRequest, Method } from '../apply/http.js';
 import type { Caller } from '../apply/retry.js';
 import type { Secrets } from '../apply/secrets.js';
@@ -53,22 +53,8 @@ export function maasAuthorization(key: MaasKey, nonce: string, timestamp: number
  * The API root from what people type: `http://host:5240/MAAS`, `http://host:5240/MAAS/`,
  * `…/MAAS/api/2.0/`, or a bare `http://host:5240` (MAAS always serves under /MAAS).
  */
-export function maasApiRoot(endpoint: string): { ok: true; root: URL } | { ok: false; message: string; hint: string } {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return { ok: false, message: `--endpoint ${JSON.stringify(endpoint)} is not a URL`, hint: 'write the MAAS URL, such as http://maas.example.com:5240/MAAS' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--endpoint must be http or https, not ${url.protocol.replace(':', '')}`, hint: 'write the MAAS URL, such as http://maas.example.com:5240/MAAS' };
-  if (url.username || url.password) return { ok: false, message: '--endpoint must not hold a user name or password', hint: 'give the key in MAAS_API_KEY or --api-key-file' };
-  let path = url.pathname.replace(/\/+$/, '');
-  path = path.replace(/\/api\/2\.0$/, '');
-  if (path === '') path = '/MAAS';
-  url.pathname = `${path}/api/2.0/`;
-  url.search = '';
-  url.hash = '';
-  return { ok: true, root: url };
+export function maasApiRoot(endpoint: string): ApiRoot {
+  return apiRoot(endpoint, { example: 'http://maas.example.com:5240/MAAS', keyVar: 'MAAS_API_KEY', path: (p) => `${p.replace(/\/api\/2\.0$/, '') || '/MAAS'}/api/2.0/` });
 }
 
 export const MAAS_KEY_HINT = 'set MAAS_API_KEY (or --api-key-file FILE) to the key of a MAAS administrator: consumer_key:token_key:token_secret, from the MAAS UI (your user → API keys) or `maas apikey --username NAME`';

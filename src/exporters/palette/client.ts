@@ -3,7 +3,7 @@
  * project scope, JSON bodies, and list pagination: `limit` (50 at most) and the `continue`
  * token of `listmeta`, repeated until it comes back empty.
  */
-import { outcomeOf, type ApiOutcome } from '../apply/api.js';
+import { apiRoot, outcomeOf, type ApiOutcome, type ApiRoot } from '../apply/api.js';
 import type { HttpRequest, Method } from '../apply/http.js';
 import type { Caller } from '../apply/retry.js';
 import type { Secrets } from '../apply/secrets.js';
@@ -16,20 +16,8 @@ const MAX_PAGES = 2000;
 export const PALETTE_KEY_HINT = 'set PALETTE_API_KEY (or --api-key-file FILE) to a Palette API key (your user → My API Keys); give --project-uid for a project';
 
 /** The API root from `https://api.spectrocloud.com`, a self-hosted Palette URL, or either with `/v1`. */
-export function paletteApiRoot(endpoint: string): { ok: true; root: URL } | { ok: false; message: string; hint: string } {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return { ok: false, message: `--endpoint ${JSON.stringify(endpoint)} is not a URL`, hint: 'write the Palette URL, such as https://api.spectrocloud.com' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--endpoint must be http or https, not ${url.protocol.replace(':', '')}`, hint: 'write the Palette URL, such as https://api.spectrocloud.com' };
-  if (url.username || url.password) return { ok: false, message: '--endpoint must not hold a user name or password', hint: 'give the key in PALETTE_API_KEY or --api-key-file' };
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
-  url.pathname = `${path}/`;
-  url.search = '';
-  url.hash = '';
-  return { ok: true, root: url };
+export function paletteApiRoot(endpoint: string): ApiRoot {
+  return apiRoot(endpoint, { example: 'https://api.spectrocloud.com', keyVar: 'PALETTE_API_KEY', path: (p) => `${p.replace(/\/v1$/, '')}/` });
 }
 
 export class PaletteClient {
