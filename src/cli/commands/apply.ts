@@ -4,7 +4,7 @@
  * reconciles by natural key, journals each step under `.vmo-twin/`, and resumes a run that
  * stopped. The work is in `exporters/apply/`; this module wires options, output and exit.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { applyMaasPlan, checkMaasAdmin } from '../../exporters/apply/maas.js';
 import { journalPath, Journal, readJournal, resumeStateOf, type JournalHeader, type ResumeState } from '../../exporters/apply/journal.js';
@@ -42,14 +42,15 @@ const MARK: Readonly<Record<ObjectStatus, string>> = { create: '+', update: '~',
 const WORD_DRY: Readonly<Record<ObjectStatus, string>> = { create: 'create', update: 'update', delete: 'delete', unchanged: 'unchanged', conflict: 'conflict', refused: 'refused', failed: 'failed', skipped: 'skipped' };
 const WORD_DONE: Readonly<Record<ObjectStatus, string>> = { ...WORD_DRY, create: 'created', update: 'updated', delete: 'deleted' };
 
-function objectLine(io: Io, r: ObjectResult, dry: boolean, siteFile: string): string[] {
+/** `same` when the previous line said the same about the same machine: the reason is not repeated. */
+function objectLine(io: Io, r: ObjectResult, dry: boolean, siteFile: string, same = false): string[] {
   const s = io.style;
   const color = r.status === 'create' ? s.green : r.status === 'update' || r.status === 'delete' ? s.yellow : r.status === 'unchanged' ? s.dim : r.status === 'skipped' ? s.dim : s.red;
   const word = (dry ? WORD_DRY : WORD_DONE)[r.status];
   const name = `${r.id}${r.target !== undefined ? `@${r.target}` : ''}`;
   const changes = r.changes.length ? `: ${r.changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join(', ')}` : '';
-  const note = r.message !== undefined ? `${changes ? '; ' : ': '}${r.message}` : '';
-  const lines = [`${color(`${MARK[r.status]} ${word.padEnd(9)}`)} ${name}${changes}${note}${r.journal ? s.dim(' (journal)') : ''}`];
+  const note = r.message !== undefined ? `${changes ? '; ' : ': '}${same ? '(the same)' : r.message}` : '';
+  const lines = [`${color(`${MARK[r.status]} ${word.padEnd(9)}`)} ${name}${changes}${note}`];
   for (const e of r.site ?? []) {
     const where = e.set !== undefined ? `${siteFile} (--set ${e.set})` : e.line !== undefined ? `${siteFile}:${e.line}:${e.column ?? 1}` : siteFile;
     lines.push(`      ${where}: ${e.path}${e.field !== '*' ? ` (${e.field})` : ''}${e.messages.length ? `: ${e.messages.join(' ')}` : ''}`);
@@ -174,7 +175,9 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         if (!run.fatal) journal.end(`${status === 0 ? 'converged' : 'finished with problems'}: ${summaryText(false, run.objects)}`);
         journal.close();
       }
-      const journalRel = journal ? path : undefined;
+      // The journal as people find it: relative to where they ran the command, when it is below it.
+      const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
+      const journalRel = journal ? shown : undefined;
       if (argv.json) {
         io.out(
           stableStringify({
@@ -197,11 +200,15 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         return exit(status);
       }
       io.out(`${dry ? 'dry run' : 'apply'} ${target} ${site} → ${root.root.toString()}${dry ? ' (reads only; nothing is changed)' : ''}`);
-      for (const r of run.objects) for (const l of objectLine(io, r, dry, argv.site)) io.out(l);
+      run.objects.forEach((r, i) => {
+        const prev = run.objects[i - 1];
+        const same = prev !== undefined && r.message !== undefined && prev.message === r.message && prev.target === r.target && prev.status === r.status && r.status !== 'create' && r.status !== 'update';
+        for (const l of objectLine(io, r, dry, argv.site, same)) io.out(l);
+      });
       const s = io.style;
       if (run.fatal) {
         printFatal(io, run.fatal);
-        io.out(`${s.red('✗')} stopped after ${fmtInt(run.objects.length)} objects (${summaryText(dry, run.objects)})${journal ? `; the journal ${path} lets the next run resume` : ''}`);
+        io.out(`${s.red('✗')} stopped after ${fmtInt(run.objects.length)} objects (${summaryText(dry, run.objects)})${journal ? `; the journal ${shown} lets the next run resume` : ''}`);
       } else if (dry) {
         const blocking = run.objects.filter((r) => r.status === 'conflict' || r.status === 'refused' || r.status === 'failed').length;
         const changes = run.objects.filter((r) => r.status === 'create' || r.status === 'update' || r.status === 'delete').length;
@@ -209,7 +216,7 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
       } else if (status === 0) {
         io.out(`${s.green('✓')} converged: ${summaryText(false, run.objects)}${resume ? ` (resumed: ${run.objects.filter((o) => o.journal).length} done by the run that stopped)` : ''}`);
       } else {
-        io.out(`${s.red('✗')} applied what could be: ${summaryText(false, run.objects)}; fix what is reported above and run again (the journal ${path} keeps what was done)`);
+        io.out(`${s.red('✗')} applied what could be: ${summaryText(false, run.objects)}; fix what is reported above and run again (the journal ${shown} keeps what was done)`);
       }
       exit(status);
     },

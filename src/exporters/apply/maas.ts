@@ -240,7 +240,8 @@ export async function applyMaasPlan(plan: MaasPlan, client: MaasClient, o: MaasA
     const done = o.mode === 'apply' && step.kind !== 'machine' ? o.resume?.done.get(key) : undefined;
     if (done) {
       for (const [k, v] of Object.entries(done.binds ?? {})) bind(scope, k, v);
-      return result(step, scope, (done.status as ObjectStatus | undefined) ?? 'unchanged', [], 'done by the run that stopped', { journal: true });
+      const status = (done.status as ObjectStatus | undefined) ?? 'unchanged';
+      return result(step, scope, status, [], status === 'unchanged' ? 'checked by the run that stopped' : 'done by the run that stopped', { journal: true });
     }
     if (scope.blocked !== undefined) return result(step, scope, 'skipped', [], scope.blocked);
 
