@@ -36,16 +36,16 @@ export const DEFAULT_TIMEOUT = '30s';
 /** A single-value option given twice: the last one wins, as in most command lines. */
 export const lastValue = <T>(v: T | T[]): T => (Array.isArray(v) ? (v[v.length - 1] as T) : v);
 
-export function withApiOptions<T>(y: Argv<T>) {
+export function withApiOptions<T>(y: Argv<T>, endpoint = 'the API URL: MAAS http://HOST:5240/MAAS, Palette https://api.spectrocloud.com (or your Palette host)') {
   return y
-    .option('endpoint', { type: 'string', demandOption: 'give the API URL with --endpoint', requiresArg: true, coerce: lastValue, describe: 'the API URL: MAAS http://HOST:5240/MAAS, Palette https://api.spectrocloud.com (or your Palette host)' })
+    .option('endpoint', { type: 'string', demandOption: 'give the API URL with --endpoint', requiresArg: true, coerce: lastValue, describe: endpoint })
     .option('api-key-file', { type: 'string', requiresArg: true, coerce: lastValue, describe: 'read the API key from this file instead of MAAS_API_KEY / PALETTE_API_KEY' })
     .option('api-key', { type: 'string', hidden: true, describe: 'refused: a key on the command line shows in ps and shell history' })
     .option('ca-cert', { type: 'string', requiresArg: true, coerce: lastValue, describe: 'trust the CA certificates in this PEM file (a private CA, a self-signed MAAS)' })
     .option('insecure', { type: 'boolean', default: false, describe: 'do not verify the server\'s TLS certificate (prints a warning; only on a network you trust)' })
     .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, requiresArg: true, coerce: lastValue, describe: 'deadline of each call: connect, send and the whole answer' })
     .option('retries', { type: 'number', default: DEFAULT_RETRY.attempts - 1, requiresArg: true, coerce: lastValue, describe: 'retries of a call after 429/503 (Retry-After honoured), 5xx, dropped connections and timeouts' })
-    .option('retry-delay', { type: 'string', default: `${DEFAULT_RETRY.baseDelayMs}ms`, requiresArg: true, coerce: lastValue, describe: 'backoff before the first retry, doubled (with jitter) before each next one, at most 30s' })
+    .option('retry-delay', { type: 'string', default: `${DEFAULT_RETRY.baseDelayMs / 1000}s`, requiresArg: true, coerce: lastValue, describe: 'backoff before the first retry, doubled (with jitter) before each next one, at most 30s' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress bar and no retry notices on stderr' });
 }
 

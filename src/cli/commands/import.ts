@@ -32,7 +32,7 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
     command: 'import <source>',
     describe: 'write a site file from a running MAAS (what MAAS cannot know is left as placeholders)',
     builder: (y: Argv) =>
-      withApiOptions(y.positional('source', { type: 'string', choices: ['maas'] as const, demandOption: true, describe: 'where to read from: maas' }))
+      withApiOptions(y.positional('source', { type: 'string', choices: ['maas'] as const, demandOption: true, describe: 'where to read from: maas' }), 'the MAAS URL, such as http://HOST:5240/MAAS')
         .option('pool', { type: 'string', array: true, nargs: 1, default: [] as string[], requiresArg: true, describe: 'only machines of this resource pool (repeatable); roles follow pool names ("cp", "control", "master" → control plane)' })
         .option('name', { type: 'string', requiresArg: true, coerce: lastValue, describe: 'metadata.name of the site (default: MAAS\'s maas_name)' })
         .option('out', { alias: 'o', type: 'string', requiresArg: true, coerce: lastValue, describe: 'write the site file here instead of stdout' })

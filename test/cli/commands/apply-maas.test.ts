@@ -116,6 +116,15 @@ describe('apply maas reports what it cannot do', () => {
     expect(STACK.test(r.stderr)).toBe(false);
   });
 
+  it('applies nothing from a site with errors: the diagnostics, exit 1, and not one call', async () => {
+    const f = await fake('minimal-5');
+    const r = await applyMaas(f, 'minimal-5', workDir(), ['--yes', '--set', 'nodes.workers.count=3', '--set', 'storage.portworx.maxStorageNodes=3']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/error\[too-few-workers\] nodes\.workers\.count/);
+    expect(r.stderr).toContain('the site has errors; fix them first');
+    expect(f.server.calls).toEqual([]);
+  });
+
   it('fails fast with a clear message and exit 2 when nothing listens at the endpoint', async () => {
     const r = await cliAsync(['apply', 'maas', scenario('vmo-ra-64'), '--endpoint', 'http://127.0.0.1:1'], { cwd: workDir(), env: { MAAS_API_KEY: MAAS_KEY } });
     expect(r.status).toBe(2);
