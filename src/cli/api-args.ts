@@ -101,6 +101,7 @@ export function seedOf(...parts: string[]): number {
 
 export function connect(io: Io, args: ApiArgs, root: URL, parallel: number, seed: number): Omit<Connection, 'key'> {
   if (args.insecure && args.caCert !== undefined) throw new UsageError('--insecure and --ca-cert contradict each other', 'keep --ca-cert: it checks the certificate against your CA');
+  // 20 retries (our bound): with the 30 s cap on one wait, a run never waits more than ten minutes on one call.
   if (!Number.isInteger(args.retries) || args.retries < 0 || args.retries > 20) throw new UsageError(`--retries ${args.retries} is not a whole number from 0 to 20`, 'for example --retries 4');
   const timeoutMs = duration('timeout', args.timeout, 10);
   const baseDelayMs = duration('retry-delay', args.retryDelay, 0);

@@ -109,7 +109,7 @@ export function makeCaller(o: CallerOptions): Caller {
           if (after !== undefined && after > o.policy.maxRetryAfterMs) {
             return { kind: 'exhausted', last: `${describe(s)} with Retry-After ${Math.round(after / 1000)} s, longer than the ${Math.round(o.policy.maxRetryAfterMs / 1000)} s apply waits`, attempts: attempt, status: s.status };
           }
-          // Never earlier than asked; a little later so many clients do not return at once.
+          // Never earlier than asked; up to 10 % later (our choice) so many clients do not return at once.
           wait = after !== undefined ? after + Math.round(after * 0.1 * rng.next()) : backoff(attempt);
           last = `${describe(s)}${after !== undefined ? ` (Retry-After ${Math.round(after / 1000)} s)` : ''}`;
         } else if (s.status >= 500 && s.status !== 501) {

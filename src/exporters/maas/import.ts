@@ -94,7 +94,11 @@ export async function readMaas(client: MaasClient, o: ImportOptions): Promise<Ma
   };
 }
 
-/** Commissioning drivers of Fibre Channel HBAs: QLogic, Emulex, Brocade, QLogic FastLinQ FCoE, Cisco. */
+/**
+ * The Linux drivers of Fibre Channel HBAs, as MAAS reports them in a PCI device's
+ * `commissioning_driver` (MAAS `api/nodedevices.py`): QLogic, Emulex, Brocade, QLogic FastLinQ,
+ * Cisco UCS (the kernel's `drivers/scsi/{qla2xxx,lpfc,bfa,qedf,fnic}`).
+ */
 const FC_DRIVERS = new Set(['qla2xxx', 'lpfc', 'bfa', 'qedf', 'fnic']);
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
