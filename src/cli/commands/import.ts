@@ -61,8 +61,7 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
       const progress = progressFor(io, { quiet: argv.quiet, json: argv.json });
       let result;
       try {
-        progress.start(0, 'reading MAAS');
-        const inv = await readMaas(client, { pools: argv.pool, parallel: argv.parallel, onMachine: () => progress.tick() });
+        const inv = await readMaas(client, { pools: argv.pool, parallel: argv.parallel, onMachines: (n) => progress.start(n, 'reading MAAS machines'), onMachine: () => progress.tick() });
         result = siteFromMaas(inv, { pools: argv.pool, ...(argv.name !== undefined ? { name: argv.name } : {}) });
       } catch (e) {
         if (!(e instanceof FatalError)) throw e;

@@ -40,6 +40,8 @@ export interface ImportOptions {
   /** metadata.name; default MAAS's maas_name. */
   readonly name?: string;
   readonly parallel: number;
+  /** Progress: the number of machines to read, then one call per machine read. */
+  readonly onMachines?: (count: number) => void;
   readonly onMachine?: () => void;
 }
 
@@ -69,6 +71,7 @@ export async function readMaas(client: MaasClient, o: ImportOptions): Promise<Ma
   }
   const machines = list(ok(await client.request('GET', '/machines/', o.pools.map((p) => ['pool', p] as const)), 'GET /machines/'));
   const devices = new Map<string, readonly Json[]>();
+  o.onMachines?.(machines.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < machines.length; i = next++) {
