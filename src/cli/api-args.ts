@@ -13,6 +13,7 @@ import { DEFAULT_RETRY, makeCaller, type Caller, type RetryPolicy } from '../exp
 import { Secrets } from '../exporters/apply/secrets.js';
 import { MaasClient, MAAS_KEY_HINT, parseMaasKey, probeMaas } from '../exporters/maas/client.js';
 import { UsageError, type Io } from './io.js';
+import { stableStringify } from './output.js';
 import { generatorName } from './paths.js';
 
 export interface ApiArgs {
@@ -128,8 +129,12 @@ export function connect(io: Io, args: ApiArgs, root: URL, parallel: number, seed
   return { transport, caller, policy, timeoutMs };
 }
 
-/** `error: …` and `  hint: …` on stderr: how a run that cannot go on ends. */
-export function printFatal(io: Io, f: { readonly message: string; readonly hint: string }): void {
+/**
+ * `error: …` and `  hint: …` on stderr: how a run that cannot go on ends; with --json, also
+ * `{ok: false, error: {message, hint}}` on stdout, so a script reading stdout learns why.
+ */
+export function printFatal(io: Io, f: { readonly message: string; readonly hint: string }, json = false): void {
+  if (json) io.out(stableStringify({ ok: false, error: { message: f.message, hint: f.hint } }));
   io.err(`${io.errStyle.red('error')}: ${f.message}`);
   io.err(`  hint: ${f.hint}`);
 }
@@ -143,11 +148,11 @@ export function checkParallel(n: number): void {
  * or dead endpoint is said first) and the key is there and well-formed. Undefined, with the
  * error printed, when MAAS is not there; a UsageError for the key.
  */
-export async function openMaas(io: Io, args: ApiArgs, root: URL, conn: Omit<Connection, 'key'>, secrets: Secrets): Promise<MaasClient | undefined> {
+export async function openMaas(io: Io, args: ApiArgs & { readonly json?: boolean }, root: URL, conn: Omit<Connection, 'key'>, secrets: Secrets): Promise<MaasClient | undefined> {
   const probe = await probeMaas(root, conn.caller, secrets);
   if (!probe.ok) {
     conn.transport.close();
-    printFatal(io, probe);
+    printFatal(io, probe, args.json === true);
     return undefined;
   }
   try {

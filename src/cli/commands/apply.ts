@@ -119,7 +119,7 @@ export function applyCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comma
         const admin = await checkMaasAdmin(maas);
         if (!admin.ok) {
           conn.transport.close();
-          printFatal(io, admin);
+          printFatal(io, admin, argv.json);
           return exit(2);
         }
       } else {

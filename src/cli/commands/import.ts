@@ -66,7 +66,7 @@ export function importCommand(baseIo: Io, exit: (code: 0 | 1 | 2) => void): Comm
       } catch (e) {
         if (!(e instanceof FatalError)) throw e;
         progress.stop();
-        printFatal(io, e);
+        printFatal(io, e, argv.json);
         return exit(2);
       } finally {
         progress.stop();
