@@ -2,8 +2,10 @@
  * vmo-twin: the command line. One module per command; this file only wires them.
  */
 import yargs from 'yargs';
+import { applyCommand } from './commands/apply.js';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
+import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
 import { planCommand } from './commands/plan.js';
@@ -31,6 +33,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command(mergeCommand(io, exit))
     .command(planCommand(io, exit))
     .command(exportCommand(io, exit))
+    .command(applyCommand(io, exit))
+    .command(importCommand(io, exit))
     .command(reportCommand(io, exit))
     .command(explainCommand(io, exit))
     .command(demoCommand(io, exit))
@@ -40,6 +44,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .example('$0 simulate site.yaml --drill repave-all', 'rehearse a full repave: duration, migrations, downtime, Portworx')
     .example('$0 plan scenarios/demand-ra.yaml --out site.yaml', 'the smallest site that holds the demand and survives its drills')
     .example('$0 export site.yaml --format all --out deploy/', 'MAAS, Palette, Kubernetes and Terraform configuration')
+    .example('$0 apply maas site.yaml --endpoint http://maas:5240/MAAS', 'what MAAS lacks (add --yes to make the changes)')
+    .example('$0 import maas --endpoint http://maas:5240/MAAS > site.yaml', 'a site file from the machines a MAAS already has')
     .example('$0 report site.yaml -o report.html', 'one HTML file: site, validation, sizing, drills')
     .example('$0 explain pod-cidr-too-small', 'what a diagnostic code means')
     .demandCommand(1, 'name a command; `vmo-twin --help` lists them')

@@ -275,6 +275,7 @@ const palette = object({
   cloudAccount: def(string(), 'maas', 'maas', 'the MAAS cloud account registered in Palette, found by name'),
   clusterName: opt(k8sName(), 'the cluster name in Palette; default metadata.name'),
   project: opt(string(), 'the Palette project name (informational; apply takes --project-uid)'),
+  profileVersion: def(version(), '1.0.0', '1.0.0', 'version of the three cluster profiles; raise it to publish changed profiles (apply never changes a published version in place)'),
 });
 
 const pxe = object({

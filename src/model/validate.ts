@@ -7,6 +7,7 @@ import { capacityRules } from './rules/capacity.js';
 import { hostNetworkRules } from './rules/hostnet.js';
 import { cidrRules, podCidrRules } from './rules/network.js';
 import { nodeRules } from './rules/nodes.js';
+import { placeholderRules } from './rules/placeholders.js';
 import { metallbRules, schedulingRules, versionRules } from './rules/services.js';
 import { storageSiteRules, storageTwinRules } from './rules/storage.js';
 import type { Site } from './site.js';
@@ -42,6 +43,7 @@ function toDiagnostic(source: SiteSource | undefined, f: Finding): Diagnostic {
 export function validateSite(site: Site, source?: SiteSource, prior: readonly Diagnostic[] = []): Validation {
   const findings: Finding[] = [];
   for (const rule of SITE_RULES) rule(site, findings);
+  if (source) placeholderRules(source, findings);
   const compiled = compileTwin(site);
   let twin: Twin | undefined;
   if (compiled.kind === 'compiled') {

@@ -119,8 +119,56 @@ describe('the MAAS plan carries the RA settings and the site', () => {
     expect(sdb.update?.method).toBe('DELETE');
     expect(sdb.desired).toEqual({ $absent: true });
   });
+  it('does not lay the disk out again when it holds: the layout is found as the ext4 partition mounted at / (on the boot disk without an OS disk in the site)', () => {
+    const plan = buildMaasPlan(twinOf('vmo-ra-64'));
+    const w = step(plan, 'workers/storage-layout');
+    expect(w.lookup).toEqual({ request: { method: 'GET', path: '/nodes/{machine}/blockdevices/{ref:blockdevice:sda}/', params: [] }, field: 'partitions', match: { 'filesystem.mount_point': '/' } });
+    expect(w.desired).toEqual({ 'filesystem.fstype': 'ext4' });
+    expect(w.update).toEqual(w.create);
+    const cp = step(plan, 'controlPlane/storage-layout');
+    expect(cp.lookup?.request.path).toBe('/machines/{machine}/');
+    expect(cp.lookup?.field).toBe('boot_disk.partitions');
+    expect(params(cp)).toEqual({ storage_layout: ['flat'] });
+  });
   it('reserves MetalLB ranges that fall inside a MAAS subnet, and only those', () => {
     const plan = buildMaasPlan(twinOf('vmo-ra-64', ['metallb.pools=[{name: a, addresses: ["10.20.31.1-10.20.31.9", "10.99.0.0/24"]}]']));
     expect(plan.steps.filter((s) => s.kind === 'ip-range').map((s) => s.naturalKey)).toEqual([{ start_ip: '10.20.31.1', end_ip: '10.20.31.9' }]);
   });
 });
+
+/** The value at a `--set` path in the decoded site (hardware classes are a Map). */
+function at(site: unknown, path: string): unknown {
+  let v: unknown = site;
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    const key = m[1] ?? Number(m[2]);
+    if (v instanceof Map) v = v.get(key);
+    else if (v !== null && typeof v === 'object') v = (v as Record<string | number, unknown>)[key];
+    else return undefined;
+  }
+  return v;
+}
+
+describe('the MAAS plan says where each value comes from in the site', () => {
+  for (const name of SCENARIOS) {
+    it(`${name}: every step names site paths for the object and its fields, and each path's parent exists in the site`, () => {
+      const twin = twinOf(name);
+      const plan = buildMaasPlan(twin);
+      for (const s of plan.steps) {
+        expect(s.sitePaths['*'], s.id).toBeDefined();
+        for (const [field, path] of Object.entries(s.sitePaths)) {
+          const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+          expect(at(twin.site, parent), `${s.id} ${field} → ${path}`).toBeDefined();
+        }
+      }
+    });
+  }
+  it('points a subnet gateway, a bond mode and a MetalLB range at the values that set them', () => {
+    const plan = buildMaasPlan(twinOf('vmo-ra-64'));
+    expect(step(plan, 'subnet/10.20.0.0/16').sitePaths['gateway_ip']).toBe('networks.vlans[1].gateway');
+    expect(step(plan, 'workers/bond/bond_data').sitePaths['bond_mode']).toBe('hostNetwork.bonds[1].mode');
+    expect(step(plan, 'ip-range/10.20.31.1-10.20.31.250').sitePaths['start_ip']).toBe('metallb.pools[0].addresses[0]');
+    expect(step(plan, 'workers/link/bond_data.20').sitePaths['default_gateway']).toBe('hostNetwork.vlanInterfaces[1].defaultGateway');
+    expect(step(plan, 'workers/machine').sitePaths['hostname']).toBe('nodes.workers.count');
+  });
+});
+

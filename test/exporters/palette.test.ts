@@ -124,4 +124,12 @@ describe('Palette bodies carry the site', () => {
     expect(values['pureApiToken']).toBe('${env:VMO_TWIN_PURE_API_TOKEN}');
     expect(b.readme).toContain('VMO_TWIN_PURE_API_TOKEN');
   });
+  it('versions the three profiles by palette.profileVersion, and the cluster names that version', () => {
+    const before = bodies('minimal-5');
+    expect(before.profiles.map((p) => p.spec.version)).toEqual(['1.0.0', '1.0.0', '1.0.0']);
+    const b = bodies('minimal-5', ['palette.profileVersion=1.0.1']);
+    expect(b.profiles.map((p) => p.spec.version)).toEqual(['1.0.1', '1.0.1', '1.0.1']);
+    expect(b.cluster.spec.profiles.map((p) => p.uid)).toEqual(b.profiles.map((p) => `\${clusterprofile:${p.metadata.name}@1.0.1}`));
+    expect(b.readme).toContain('${clusterprofile:NAME@1.0.1}');
+  });
 });

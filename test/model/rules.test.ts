@@ -71,6 +71,7 @@ const CASES: readonly Case[] = [
   { code: 'descheduler-thresholds', trigger: ['descheduler.lowNodeUtilization.thresholds.cpu=60'], clean: ['descheduler.lowNodeUtilization.thresholds.cpu=50'] },
   { code: 'migration-limits', trigger: ['kubevirt.migration.parallelOutboundPerNode=10'], clean: ['kubevirt.migration.parallelOutboundPerNode=5'], exit: 0 },
   { code: 'version-differs', trigger: ['versions.kubernetes=1.31.0'], clean: ['versions.purity=6.7.0'], exit: 0 },
+  { code: 'placeholder', trigger: (t) => t.replace('    replication: 2', '    replication: 2   # PLACEHOLDER: MAAS does not know the replication') },
 ];
 
 function run(variant: readonly string[] | ((t: string) => string)) {
@@ -191,3 +192,23 @@ describe('overlap findings stay one per network (found by the mutated-site fuzz:
     expect(found).toHaveLength(29);
   });
 });
+describe('placeholders', () => {
+  const marked = base.replace('  array: { model: FlashArray//C50,', '  array: # PLACEHOLDER: MAAS cannot know the FlashArray\n    { model: FlashArray//C50,').replace('    replication: 2', '    replication: 2   # PLACEHOLDER: how many copies Portworx keeps');
+  it('are reported at their path and line, with the comment as the message', () => {
+    const r = check(marked);
+    const found = r.diagnostics.filter((d) => d.code === 'placeholder');
+    expect(found.map((d) => [d.path, d.message])).toEqual([
+      ['storage.array', 'MAAS cannot know the FlashArray'],
+      ['storage.portworx.replication', 'how many copies Portworx keeps'],
+    ]);
+    const line = marked.split('\n').findIndex((l) => l.includes('replication: 2')) + 1;
+    expect(found[1]?.line).toBe(line);
+    expect(r.exitCode).toBe(1);
+  });
+  it('are cleared by --set on the value, and ordinary comments are not placeholders', () => {
+    const r = check(marked, ['storage.portworx.replication=2']);
+    expect(r.diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.path)).toEqual(['storage.array']);
+    expect(check(base.replace('    replication: 2', '    replication: 2   # a placeholder? no: PLACEHOLDER: only at the start counts')).codes).not.toContain('placeholder');
+  });
+});
+

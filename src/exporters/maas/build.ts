@@ -94,8 +94,21 @@ const ref = (name: string): string => `{ref:${name}}`;
 
 const GLOBAL = { kind: 'global' } as const;
 
+/** Where a network is defined in the site: `networks.pxe` or `networks.vlans[i]`. */
+function networkPath(site: Site, name: string): string {
+  if (name === site.networks.pxe.name) return 'networks.pxe';
+  const i = site.networks.vlans.findIndex((v) => v.name === name);
+  return i >= 0 ? `networks.vlans[${i}]` : 'networks';
+}
+
+/** Site paths of a network's fields as MAAS names them on a subnet. */
+function subnetPaths(site: Site, name: string): Record<string, string> {
+  const np = networkPath(site, name);
+  return { '*': np, cidr: `${np}.cidr`, gateway_ip: `${np}.gateway`, name: `${np}.name`, vlan: np, managed: np };
+}
+
 /** A global object MAAS finds by name in its collection: a domain, resource pool, zone or fabric. */
-function byName(kind: 'domain' | 'resource-pool' | 'zone' | 'fabric', collection: string, name: string, description: string, params: readonly Param[] = []): PlanStep {
+function byName(kind: 'domain' | 'resource-pool' | 'zone' | 'fabric', collection: string, name: string, description: string, sitePath: string, params: readonly Param[] = []): PlanStep {
   return {
     id: `${kind}/${name}`,
     kind,
@@ -107,6 +120,7 @@ function byName(kind: 'domain' | 'resource-pool' | 'zone' | 'fabric', collection
     desired: { name },
     create: post(collection, [['name', name], ...params]),
     provides: `${kind}:${name}`,
+    sitePaths: { '*': sitePath, name: sitePath },
   };
 }
 
@@ -126,15 +140,20 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
     desired: { $: site.maas.eraseDisksOnRelease },
     create: post('/maas/', [['name', 'enable_disk_erasing_on_release'], ['value', String(site.maas.eraseDisksOnRelease)]], 'set_config'),
     update: post('/maas/', [['name', 'enable_disk_erasing_on_release'], ['value', String(site.maas.eraseDisksOnRelease)]], 'set_config'),
+    sitePaths: { '*': 'maas.eraseDisksOnRelease', value: 'maas.eraseDisksOnRelease' },
   });
-  steps.push(byName('domain', '/domains/', site.maas.domain, `the DNS domain ${site.maas.domain} of the machines`, [['authoritative', 'true']]));
+  steps.push(byName('domain', '/domains/', site.maas.domain, `the DNS domain ${site.maas.domain} of the machines`, 'maas.domain', [['authoritative', 'true']]));
   for (const pool of [...new Set(ROLE_NAMES.map((r) => site.nodes[r].resourcePool))]) {
-    steps.push(byName('resource-pool', '/resourcepools/', pool, `resource pool ${pool} (RA §MAAS: separate control-plane and worker pools)`, [['description', `vmo-twin: ${site.metadata.name}`]]));
+    const role = ROLE_NAMES.find((r) => site.nodes[r].resourcePool === pool) ?? 'workers';
+    steps.push(byName('resource-pool', '/resourcepools/', pool, `resource pool ${pool} (RA §MAAS: separate control-plane and worker pools)`, `nodes.${role}.resourcePool`, [['description', `vmo-twin: ${site.metadata.name}`]]));
   }
-  for (const zone of twin.zones) steps.push(byName('zone', '/zones/', zone, `availability zone ${zone} (RA §MAAS: AZs follow the datacenter layout)`));
+  for (const zone of twin.zones) {
+    const role = ROLE_NAMES.find((r) => site.nodes[r].zone.includes(zone)) ?? 'workers';
+    steps.push(byName('zone', '/zones/', zone, `availability zone ${zone} (RA §MAAS: AZs follow the datacenter layout)`, `nodes.${role}.zone`));
+  }
   for (const fabric of layout.fabrics) {
     const nets = layout.networks.filter((n) => n.fabric === fabric);
-    steps.push(byName('fabric', '/fabrics/', fabric, `fabric ${fabric}: ${nets.map((n) => (n.vid === 0 ? `${n.name} untagged` : `${n.name} VLAN ${n.vid}`)).join(', ')}`));
+    steps.push(byName('fabric', '/fabrics/', fabric, `fabric ${fabric}: ${nets.map((n) => (n.vid === 0 ? `${n.name} untagged` : `${n.name} VLAN ${n.vid}`)).join(', ')}`, nets[0] ? networkPath(site, nets[0].name) : 'hostNetwork'));
     // A new fabric gets its untagged VLAN (vid 0) from MAAS (maas-api.md §2.2); find it, create none.
     steps.push({
       id: `vlan/${fabric}/0`,
@@ -146,9 +165,12 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
       lookup: { request: get(`/fabrics/${ref(`fabric:${fabric}`)}/vlans/`), match: { vid: 0 } },
       desired: {},
       provides: vlanRef(fabric, 0),
+      sitePaths: { '*': networkPath(site, nets.find((x) => x.vid === 0)?.name ?? nets[0]?.name ?? '') },
     });
     for (const n of nets.filter((x) => x.vid !== 0)) {
-      const mtu = vlanMtu(twin, n.vid);
+      const { mtu, bond } = vlanMtu(twin, n.vid);
+      const np = networkPath(site, n.name);
+      const bondIndex = bond !== undefined ? site.hostNetwork.bonds.findIndex((b) => b.name === bond) : -1;
       steps.push({
         id: `vlan/${fabric}/${n.vid}`,
         kind: 'vlan',
@@ -161,6 +183,7 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
         create: post(`/fabrics/${ref(`fabric:${fabric}`)}/vlans/`, [['vid', String(n.vid)], ['name', n.name], ['mtu', String(mtu)]]),
         update: put(`/fabrics/${ref(`fabric:${fabric}`)}/vlans/${n.vid}/`, [['name', n.name], ['mtu', String(mtu)]]),
         provides: vlanRef(fabric, n.vid),
+        sitePaths: { '*': np, vid: `${np}.id`, name: `${np}.name`, mtu: bondIndex >= 0 ? `hostNetwork.bonds[${bondIndex}].mtu` : np },
       });
     }
   }
@@ -180,11 +203,12 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
       create: post('/subnets/', [['cidr', cidr], ...params]),
       update: put(`/subnets/${ref(subnetRef(n.cidr))}/`, params),
       provides: subnetRef(n.cidr),
+      sitePaths: subnetPaths(site, n.name),
     });
   }
   // MetalLB addresses inside a MAAS subnet are reserved, so MAAS never gives one to a machine.
-  for (const pool of site.metallb.pools) {
-    for (const a of pool.addresses) {
+  for (const [pi, pool] of site.metallb.pools.entries()) {
+    for (const [ai, a] of pool.addresses.entries()) {
       const n = layout.networks.find((x) => cidrContains(x.cidr, a.first) && cidrContains(x.cidr, a.last));
       if (!n) continue;
       const start = formatIp(a.first);
@@ -199,24 +223,25 @@ function globalSteps(twin: Twin, layout: FabricLayout): PlanStep[] {
         lookup: { request: get('/ipranges/'), match: { start_ip: start, end_ip: end } },
         desired: { type: 'reserved', 'subnet.id': ref(subnetRef(n.cidr)) },
         create: post('/ipranges/', [['type', 'reserved'], ['start_ip', start], ['end_ip', end], ['subnet', ref(subnetRef(n.cidr))], ['comment', `MetalLB pool ${pool.name} (vmo-twin)`]]),
+        sitePaths: { '*': `metallb.pools[${pi}].addresses[${ai}]`, start_ip: `metallb.pools[${pi}].addresses[${ai}]`, end_ip: `metallb.pools[${pi}].addresses[${ai}]`, subnet: `metallb.pools[${pi}].addresses[${ai}]` },
       });
     }
   }
   return steps;
 }
 
-/** A VLAN's MTU: the largest MTU of the bonds that carry it (1500, the MAAS default, when none is set). */
-function vlanMtu(twin: Twin, vid: number): number {
-  let mtu = 1500;
+/** A VLAN's MTU: the largest MTU of the bonds that carry it (1500, the MAAS default, when none is set), and that bond. */
+function vlanMtu(twin: Twin, vid: number): { mtu: number; bond?: string } {
+  let out: { mtu: number; bond?: string } = { mtu: 1500 };
   for (const role of ROLE_NAMES) {
     const net = twin.roleNetworks[role];
     for (const i of net.interfaces) {
       if (i.kind !== 'vlan' || i.vlan !== vid) continue;
       const bottom = bottomBond(net, i.link);
-      if (bottom) mtu = Math.max(mtu, bottom.mtu);
+      if (bottom && (bottom.mtu > out.mtu || out.bond === undefined)) out = { mtu: Math.max(out.mtu, bottom.mtu), bond: bottom.name };
     }
   }
-  return mtu;
+  return out;
 }
 
 function bottomBond(net: RoleNetwork, name: string, depth = 0): Extract<Iface, { kind: 'bond' }> | undefined {
@@ -250,6 +275,20 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
   const ifacePath = (name: string): string => `/nodes/{machine}/interfaces/${ifaceRef(name)}/`;
   const lookupIface = (name: string, type: string) => ({ request: get('/nodes/{machine}/interfaces/'), match: { name, type } });
   const id = (kind: string, name: string): string => `${role}/${kind}/${name}`;
+  const cls = `hardware.${pool.hardware}`;
+  const nicPath = (name: string): string => {
+    const k = hw?.nics.findIndex((n) => n.name === name) ?? -1;
+    return k >= 0 ? `${cls}.nics[${k}]` : cls;
+  };
+  const bondPath = (name: string): string => {
+    const j = site.hostNetwork.bonds.findIndex((b) => b.name === name);
+    return j >= 0 ? `hostNetwork.bonds[${j}]` : 'hostNetwork.bonds';
+  };
+  const vlanIfPath = (vid: number, link: string): string => {
+    const m = site.hostNetwork.vlanInterfaces.findIndex((v) => v.vlan === vid && v.link === link);
+    return m >= 0 ? `hostNetwork.vlanInterfaces[${m}]` : 'hostNetwork.vlanInterfaces';
+  };
+  const hostsPath = `nodes.${role}.${pool.hostnames !== undefined ? 'hostnames' : 'count'}`;
 
   steps.push({
     id: machineId,
@@ -263,6 +302,7 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
     update: put('/machines/{machine}/', [['pool', '{pool}'], ['zone', '{zone}'], ['domain', site.maas.domain]]),
     provides: 'machine',
     idField: 'system_id',
+    sitePaths: { '*': hostsPath, hostname: hostsPath, pool: `nodes.${role}.resourcePool`, zone: `nodes.${role}.zone`, domain: 'maas.domain' },
   });
 
   // Physical NICs that trunks use: put each on its fabric's untagged VLAN, so bond parents agree (maas-api.md §3.1).
@@ -284,6 +324,7 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
       desired: { 'vlan.id': vlan },
       update: put(ifacePath(i.name), [['vlan', vlan]]),
       provides: `interface:${i.name}`,
+      sitePaths: { '*': nicPath(i.name), name: `${nicPath(i.name)}.name`, vlan: bondOf.has(i.name) ? bondPath(bondOf.get(i.name) as string) : nicPath(i.name) },
     });
   }
   for (const i of net.interfaces) {
@@ -305,6 +346,10 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
         create: post('/nodes/{machine}/interfaces/', [['name', i.name], ...i.members.map((m): Param => ['parents', ifaceRef(m)]), ['vlan', vlan], ...settings], 'create_bond'),
         update: put(ifacePath(i.name), [['vlan', vlan], ...settings]),
         provides: `interface:${i.name}`,
+        sitePaths: (() => {
+          const bp = bondPath(i.name);
+          return { '*': bp, name: `${bp}.name`, parents: `${bp}.interfaces`, bond_mode: `${bp}.mode`, bond_lacp_rate: `${bp}.lacpRate`, mtu: `${bp}.mtu`, vlan: bp };
+        })(),
       });
     }
   }
@@ -326,6 +371,7 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
       create: post('/nodes/{machine}/interfaces/', [['name', i.name], ['parents', ifaceRef(i.link)], ['vlan', vlan], ['bridge_type', 'standard'], ['bridge_stp', 'false']], 'create_bridge'),
       update: put(ifacePath(i.name), [['vlan', vlan], ['bridge_type', 'standard'], ['bridge_stp', 'false']]),
       provides: `interface:${i.name}`,
+      sitePaths: { '*': 'hostNetwork.bridge', name: 'hostNetwork.bridge.name', parents: 'hostNetwork.bridge.link', vlan: 'hostNetwork.bridge', bridge_type: 'hostNetwork.bridge', bridge_stp: 'hostNetwork.bridge' },
     });
   }
   const stepOf = (name: string): string => {
@@ -348,6 +394,7 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
       desired: { 'vlan.id': vlan },
       create: post('/nodes/{machine}/interfaces/', [['vlan', vlan], ['parent', ifaceRef(i.link)]], 'create_vlan'),
       provides: `interface:${i.name}`,
+      sitePaths: { '*': vlanIfPath(i.vlan, i.link), vlan: `${vlanIfPath(i.vlan, i.link)}.vlan`, parent: `${vlanIfPath(i.vlan, i.link)}.link` },
     });
   }
   // Addresses: AUTO on every interface that carries a network (RA §MAAS "Auto assign"), the
@@ -360,6 +407,13 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
     const gw = i.kind === 'vlan' && i.defaultGateway;
     if (network) {
       const cidr = formatCidr(network.cidr);
+      // The site value that put this network on this interface.
+      const source =
+        i.kind === 'vlan'
+          ? `${vlanIfPath(i.vlan, i.link)}.vlan`
+          : i.kind === 'bond' && site.hostNetwork.bonds.some((b) => b.name === i.name && b.network === network.name)
+            ? `${bondPath(i.name)}.network`
+            : 'hostNetwork.bridge.network';
       steps.push({
         id: id('link', i.name),
         kind: 'interface-link',
@@ -371,12 +425,14 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
         desired: { mode: 'auto' },
         create: post(ifacePath(i.name), [['mode', 'AUTO'], ['subnet', ref(subnetRef(network.cidr))], ...(gw ? ([['default_gateway', 'true']] as Param[]) : [])], 'link_subnet'),
         provides: `link:${i.name}`,
+        sitePaths: { '*': source, mode: source, subnet: `${networkPath(site, network.name)}.cidr`, ...(gw && i.kind === 'vlan' ? { default_gateway: `${vlanIfPath(i.vlan, i.link)}.defaultGateway` } : {}) },
       });
     }
   }
   // Storage: only the OS disk is laid out (RA §MAAS: "Only configure OS disk"; flat layout).
   const disks = hw?.disks ?? [];
   const os = disks.find((d) => d.role === 'os');
+  const diskPath = (name: string): string => `${cls}.disks[${disks.findIndex((d) => d.name === name)}]`;
   if (os) {
     steps.push({
       id: id('block-device', os.name),
@@ -388,8 +444,14 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
       lookup: { request: get('/nodes/{machine}/blockdevices/'), match: { name: os.name } },
       desired: {},
       provides: `blockdevice:${os.name}`,
+      sitePaths: { '*': diskPath(os.name), name: `${diskPath(os.name)}.name` },
     });
   }
+  // The layout holds when the OS disk (or, without one in the site, the boot disk) has an ext4
+  // partition mounted at "/": set_storage_layout wipes the machine's storage configuration, and
+  // MAAS allows it only on Ready machines (maas-api.md §4.1), so it is not sent again.
+  const setLayout: MaasRequest = post('/machines/{machine}/', [['storage_layout', 'flat'], ...(os ? ([['root_device', ref(`blockdevice:${os.name}`)]] as Param[]) : [])], 'set_storage_layout');
+  const layoutPaths = os ? { '*': diskPath(os.name), root_device: `${diskPath(os.name)}.name`, storage_layout: `${diskPath(os.name)}.role` } : { '*': cls };
   steps.push({
     id: `${role}/storage-layout`,
     kind: 'storage-layout',
@@ -397,8 +459,13 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
     naturalKey: { hostname: '{hostname}' },
     scope,
     dependsOn: [os ? id('block-device', os.name) : machineId],
-    desired: {},
-    create: post('/machines/{machine}/', [['storage_layout', 'flat'], ...(os ? ([['root_device', ref(`blockdevice:${os.name}`)]] as Param[]) : [])], 'set_storage_layout'),
+    lookup: os
+      ? { request: get(`/nodes/{machine}/blockdevices/${ref(`blockdevice:${os.name}`)}/`), field: 'partitions', match: { 'filesystem.mount_point': '/' } }
+      : { request: get('/machines/{machine}/'), field: 'boot_disk.partitions', match: { 'filesystem.mount_point': '/' } },
+    desired: { 'filesystem.fstype': 'ext4' },
+    create: setLayout,
+    update: setLayout,
+    sitePaths: layoutPaths,
   });
   // Non-OS local disks leave MAAS's inventory, or every deploy would wipe their headers (maas-api.md §4.2).
   for (const d of disks.filter((x) => x.role !== 'os')) {
@@ -413,6 +480,7 @@ function roleSteps(twin: Twin, layout: FabricLayout, role: RoleName): PlanStep[]
       desired: { $absent: true },
       update: { method: 'DELETE', path: `/nodes/{machine}/blockdevices/${ref(`blockdevice:${d.name}`)}/`, params: [] },
       provides: `blockdevice:${d.name}`,
+      sitePaths: { '*': diskPath(d.name), name: `${diskPath(d.name)}.name` },
     });
   }
   return steps;

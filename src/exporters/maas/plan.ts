@@ -14,8 +14,9 @@
  *      the user must fix by hand: apply never deletes and recreates).
  *    - Not found: send `create` and bind `provides` to the id in its response. A step without
  *      `create` names something that must already exist (a commissioned machine, a physical NIC).
- * 3. Without a `lookup`, the step is an action that is safe to repeat (set_config, storage
- *    layout): send `create` every time, unless `desired` already holds.
+ * 3. Without a `lookup`, the step is an action that is safe to repeat: send `create` every
+ *    time. (The plan has none today: the storage layout is looked up as the partition mounted
+ *    at "/" on the OS disk, so a second apply does not lay the disk out again.)
  *
  * `desired` may hold `$absent: true`: the object must not exist, and `update` removes it
  * (a non-OS disk leaving MAAS's inventory).
@@ -105,6 +106,11 @@ export interface PlanStep {
   readonly provides?: string;
   /** The id field of the object: `id`, or `system_id` for machines. */
   readonly idField?: 'id' | 'system_id';
+  /**
+   * Where the step's values come from in the site file (`--set` paths): MAAS form field →
+   * path, and `*` for the object as a whole. Apply points MAAS's 400 field errors at them.
+   */
+  readonly sitePaths: Readonly<Record<string, string>>;
 }
 
 export interface MaasPlan {

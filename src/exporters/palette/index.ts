@@ -5,17 +5,17 @@
  */
 import type { Twin } from '../../model/twin.js';
 import { jsonText, type ExportFile } from '../files.js';
-import { paletteModel, PROFILE_VERSION, type PaletteModel, type ProfileModel } from './model.js';
+import { paletteModel, type PaletteModel, type ProfileModel } from './model.js';
 import type { ClusterProfileImport, MaasClusterCreate } from './types.js';
 
 /** `${clusterprofile:NAME@VERSION}`: the uid of an imported profile, resolved by apply. */
-export const profileRef = (p: Pick<ProfileModel, 'name'>): string => `\${clusterprofile:${p.name}@${PROFILE_VERSION}}`;
+export const profileRef = (p: Pick<ProfileModel, 'name'>, version: string): string => `\${clusterprofile:${p.name}@${version}}`;
 
-export function profileImport(p: ProfileModel): ClusterProfileImport {
+export function profileImport(p: ProfileModel, version: string): ClusterProfileImport {
   return {
     metadata: { name: p.name, description: p.description, labels: { 'vmo-twin/profile': p.key } },
     spec: {
-      version: PROFILE_VERSION,
+      version,
       template: { type: p.type, cloudType: p.cloudType, packs: p.packs },
       variables: p.variables.map(({ value: _value, env: _env, ...v }) => v),
     },
@@ -28,7 +28,7 @@ export function clusterCreate(m: PaletteModel, site: string): MaasClusterCreate 
     spec: {
       cloudAccountUid: `\${cloudaccount:${m.cloudAccount}}`,
       cloudConfig: { domain: m.domain },
-      profiles: m.profiles.map((p) => ({ uid: profileRef(p), variables: p.variables.map((v) => ({ name: v.name, value: v.value })) })),
+      profiles: m.profiles.map((p) => ({ uid: profileRef(p, m.profileVersion), variables: p.variables.map((v) => ({ name: v.name, value: v.value })) })),
       machinepoolconfig: m.pools,
     },
   };
@@ -53,7 +53,7 @@ function readme(m: PaletteModel, site: string): string {
     'Values that exist only in a running Palette, and every secret, are written as placeholders that `vmo-twin apply palette` resolves:',
     '',
     `- \`\${cloudaccount:${m.cloudAccount}}\`: the uid of the MAAS cloud account with that name.`,
-    `- \`\${clusterprofile:NAME@${PROFILE_VERSION}}\`: the uid of the imported profile.`,
+    `- \`\${clusterprofile:NAME@${m.profileVersion}}\`: the uid of the imported profile (\`palette.profileVersion\`).`,
     '- `${env:NAME}`: read from the environment at apply time; never written to a file.',
     '',
     '| environment variable | profile variable | what |',
@@ -70,7 +70,7 @@ export function renderPalette(twin: Twin): ExportFile[] {
   const m = paletteModel(twin);
   const site = twin.site.metadata.name;
   return [
-    ...m.profiles.map((p): ExportFile => ({ format: 'palette', path: `palette/profile-${p.key}.json`, content: jsonText(profileImport(p)) })),
+    ...m.profiles.map((p): ExportFile => ({ format: 'palette', path: `palette/profile-${p.key}.json`, content: jsonText(profileImport(p, m.profileVersion)) })),
     { format: 'palette', path: 'palette/cluster.json', content: jsonText(clusterCreate(m, site)) },
     { format: 'palette', path: 'palette/README.md', content: readme(m, site) },
   ];

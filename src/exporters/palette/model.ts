@@ -24,8 +24,6 @@ import {
 import { PORTWORX_MISC_ARGS, PORTWORX_NAMESPACE, PURE_SECRET_NAME } from '../reference.js';
 import type { MaasMachinePool, Manifest, PackImport, ProfileVariable, RegistryRef } from './types.js';
 
-/** The profile version vmo-twin writes; bump it in the site's palette settings when that exists. */
-export const PROFILE_VERSION = '1.0.0';
 
 /** palette-api.md §2.4: packs are matched to registries by name and kind; the public tutorial export uses this for Palette's own packs. */
 const PUBLIC_REPO: RegistryRef = { metadata: { name: 'Public Repo', kind: 'oci', providerType: 'pack', isPrivate: false } };
@@ -49,6 +47,8 @@ export interface ProfileModel {
 
 export interface PaletteModel {
   readonly clusterName: string;
+  /** The version of the three profiles (palette.profileVersion). */
+  readonly profileVersion: string;
   readonly cloudAccount: string;
   readonly domain: string;
   readonly profiles: readonly ProfileModel[];
@@ -305,6 +305,7 @@ export function paletteModel(twin: Twin): PaletteModel {
   const clusterName = site.palette.clusterName ?? site.metadata.name;
   return {
     clusterName,
+    profileVersion: site.palette.profileVersion,
     cloudAccount: site.palette.cloudAccount,
     domain: site.maas.domain,
     profiles: [infraProfile(twin, `${clusterName}-infra`), coreProfile(twin, `${clusterName}-core`), templatesProfile(twin, `${clusterName}-templates`)],

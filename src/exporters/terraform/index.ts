@@ -9,7 +9,7 @@ import type { Twin } from '../../model/twin.js';
 import { type ExportFile } from '../files.js';
 import { buildMaasPlan } from '../maas/build.js';
 import type { MaasPlan, Param, PlanStep } from '../maas/plan.js';
-import { paletteModel, PROFILE_VERSION, type PaletteModel, type ProfileModel } from '../palette/model.js';
+import { paletteModel, type PaletteModel, type ProfileModel } from '../palette/model.js';
 import { block, comment, expr, hclFile, type Block, type BodyItem, type HclValue } from './hcl.js';
 
 /** A Terraform identifier for a name: letters, digits and "_" only. */
@@ -227,7 +227,7 @@ function maasTf(plan: MaasPlan): string {
 // ---------------------------------------------------------------------------------------------
 // Palette: profiles and the MAAS cluster.
 
-function profileBlock(p: ProfileModel): Block {
+function profileBlock(p: ProfileModel, version: string): Block {
   const packs = p.packs.map((pk) =>
     block('pack', [], [
       ['name', pk.name],
@@ -264,7 +264,7 @@ function profileBlock(p: ProfileModel): Block {
     ['description', p.description],
     ['cloud', p.cloudType],
     ['type', p.type],
-    ['version', PROFILE_VERSION],
+    ['version', version],
     ...packs,
     ...vars,
   ]);
@@ -304,7 +304,7 @@ function paletteTf(m: PaletteModel): string {
       block('data', ['spectrocloud_registry', 'public'], [['name', 'Public Repo']]),
       block('data', ['spectrocloud_cloudaccount_maas', 'account'], [['name', m.cloudAccount]]),
       ...packs.map((pk) => block('data', ['spectrocloud_pack', tfName(pk.name)], [['name', pk.name], ['version', pk.tag ?? ''], ['registry_uid', expr('data.spectrocloud_registry.public.id')]])),
-      ...m.profiles.map(profileBlock),
+      ...m.profiles.map((p) => profileBlock(p, m.profileVersion)),
       cluster,
     ],
   );
