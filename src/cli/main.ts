@@ -1,25 +1,45 @@
 /**
  * vmo-twin: the command line. One module per command; this file only wires them.
  */
-import yargs from 'yargs';
-import { applyCommand } from './commands/apply.js';
-import { demoCommand } from './commands/demo.js';
-import { explainCommand } from './commands/explain.js';
-import { importCommand } from './commands/import.js';
-import { exportCommand } from './commands/export.js';
-import { mergeCommand } from './commands/merge.js';
-import { planCommand } from './commands/plan.js';
-import { reportCommand } from './commands/report.js';
-import { simulateCommand } from './commands/simulate.js';
-import { sizeCommand } from './commands/size.js';
-import { validateCommand } from './commands/validate.js';
+import yargs, { type CommandModule } from 'yargs';
 import { processIo, UsageError, type Io } from './io.js';
+
+type Exit = (code: 0 | 1 | 2) => void;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Factory = (io: Io, exit: Exit) => CommandModule<object, any>;
+
+/**
+ * The commands, in help order, each loaded only when it runs: a command's modules (the
+ * simulator, the exporters, the API clients) cost real start-up time, so `vmo-twin validate`
+ * does not load `apply`. With no command, an unknown one, or --help, all are loaded.
+ */
+const COMMANDS: ReadonlyArray<{ readonly name: string; readonly load: () => Promise<Factory> }> = [
+  { name: 'validate', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'size', load: async () => (await import('./commands/size.js')).sizeCommand },
+  { name: 'simulate', load: async () => (await import('./commands/simulate.js')).simulateCommand },
+  { name: 'merge', load: async () => (await import('./commands/merge.js')).mergeCommand },
+  { name: 'plan', load: async () => (await import('./commands/plan.js')).planCommand },
+  { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'apply', load: async () => (await import('./commands/apply.js')).applyCommand },
+  { name: 'import', load: async () => (await import('./commands/import.js')).importCommand },
+  { name: 'report', load: async () => (await import('./commands/report.js')).reportCommand },
+  { name: 'explain', load: async () => (await import('./commands/explain.js')).explainCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo.js')).demoCommand },
+];
+
+async function commandsFor(argv: readonly string[]): Promise<Factory[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const one = COMMANDS.find((c) => c.name === first);
+  if (one && !argv.includes('--help') && !argv.includes('-h')) return [await one.load()];
+  return Promise.all(COMMANDS.map((c) => c.load()));
+}
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<0 | 1 | 2> {
   let status: 0 | 1 | 2 = 0;
-  const exit = (code: 0 | 1 | 2): void => {
+  const exit: Exit = (code) => {
     status = code;
   };
+  const factories = await commandsFor(argv);
   const parser = yargs(argv as string[])
     .scriptName('vmo-twin')
     .usage(
@@ -27,17 +47,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
         'The flow: a site file (YAML) → validate → size → simulate drills → plan → export → apply.\n' +
         'Start with `$0 demo`, then copy scenarios/vmo-ra-64.yaml and make it yours.',
     )
-    .command(validateCommand(io, exit))
-    .command(sizeCommand(io, exit))
-    .command(simulateCommand(io, exit))
-    .command(mergeCommand(io, exit))
-    .command(planCommand(io, exit))
-    .command(exportCommand(io, exit))
-    .command(applyCommand(io, exit))
-    .command(importCommand(io, exit))
-    .command(reportCommand(io, exit))
-    .command(explainCommand(io, exit))
-    .command(demoCommand(io, exit))
+    .command(factories.map((f) => f(io, exit)))
     .example('$0 demo', 'the whole job on the reference cluster; writes vmo-twin-report.html')
     .example('$0 validate site.yaml', 'check a site against the reference architecture\'s rules')
     .example('$0 size site.yaml --set nodes.workers.count=40', 'what 40 workers hold; what runs out first')
