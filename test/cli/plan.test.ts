@@ -78,6 +78,7 @@ describe('vmo-twin plan', () => {
     const r = cli(['plan', 'scenarios/demand-edge.yaml', '--base', 'scenarios/minimal-5.yaml', '--out', site, '--export', out, '--format', 'maas', '--format', 'palette']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`wrote ${out}/maas/plan.json`);
+    expect(r.stdout).toMatch(new RegExp(`exported \\d+ files of the chosen site to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     const again = cli(['export', site, '--format', 'maas', '--out', out, '--check']);
     expect(again.status, again.stdout).toBe(0);
     expect(cli(['export', site, '--format', 'palette', '--out', out, '--check']).status).toBe(0);

@@ -206,16 +206,18 @@ export function planCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandMod
       }
 
       if (argv.out !== undefined) writeFileSync(argv.out, outcome.siteText);
+      let exported = '';
       if (exporter) {
         const files = await exporter({ siteText: outcome.siteText, chosen: outcome.chosen });
         for (const f of files) io.err(`wrote ${f}`);
+        exported = `\nexported ${files.length} files of the chosen site to ${argv.export ?? ''}`;
       }
       if (argv.json) {
         io.out(stableStringify({ ok: true, chosen: outcome.chosen, candidates, classes: outcome.classes, proof: outcome.proof, siteText: outcome.siteText, out: argv.out ?? null }));
       } else {
         const drill = drills[0]?.name ?? 'repave-all';
         const next = argv.out !== undefined ? `wrote ${argv.out} — check it: vmo-twin validate ${shellQuote(argv.out)}; vmo-twin simulate ${shellQuote(argv.out)} --drill ${shellQuote(drill)}` : 'write it with --out site.yaml (or take .siteText from --json)';
-        io.out([...header, '', formatChosen(outcome.chosen, outcome.proof, s), '', s.green(next)].join('\n'));
+        io.out([...header, '', formatChosen(outcome.chosen, outcome.proof, s), '', s.green(next + exported)].join('\n'));
       }
       exit(0);
     },
