@@ -190,7 +190,7 @@ export function planCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandMod
       const title = s.bold(
         `plan ${demand.metadata.name} — ${vms.toLocaleString('en-US')} VMs in ${demand.workloads.vmClasses.length} class${demand.workloads.vmClasses.length === 1 ? '' : 'es'}${demand.workloads.containerPods ? ` + ${demand.workloads.containerPods.toLocaleString('en-US')} container pods` : ''}, ${demand.tolerate} worker failure${demand.tolerate === 1 ? '' : 's'} tolerated, drills ${drills.length ? drills.map((d) => d.name).join(', ') : 'none'}${drills.length ? ` (${demand.runs === 1 ? `seed ${argv.seed}` : `${demand.runs} seeds from ${argv.seed}`})` : ''}`,
       );
-      const header = [title, s.dim(`base ${shown(baseFile)}${argv.set.length ? ` with ${argv.set.map((x) => `--set ${x}`).join(' ')}` : ''}`), '', s.bold('search'), formatCandidates(candidates, s)];
+      const header = [title, s.dim(`base ${argv.base === undefined ? 'scenarios/vmo-ra-64.yaml (the bundled reference)' : shown(baseFile)}${argv.set.length ? ` with ${argv.set.map((x) => `--set ${x}`).join(' ')}` : ''}`), '', s.bold('search'), formatCandidates(candidates, s)];
       if (outcome.classes.length > 1) header.push('', s.bold('classes'), formatClasses(outcome.classes));
 
       if (outcome.kind === 'unmet') {
