@@ -3,6 +3,7 @@
  * reasons, and the behaviours that decide downtime.
  */
 import { describe, expect, it } from 'vitest';
+import { buildBase } from '../../src/sim/base.js';
 import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
 import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { DrillRun, InvariantError, M_FAILED, VM_DOWN } from '../../src/sim/engine.js';
@@ -249,5 +250,21 @@ describe('test mode catches a broken run (each check, provoked by corrupting the
     expect(() => inside(run)['checkEnd']({ ...f, maxInFlight: 1000 })).toThrow(/in flight at once/);
     expect(() => inside(run)['checkEnd']({ ...f, migrationsCompleted: f.migrationsStarted + 1 })).toThrow(/completed/);
     expect(() => inside(run)['checkEnd']({ ...f, events: f.events + 1 })).toThrow(/events reported/);
+  });
+});
+
+describe('a cluster that cannot exist is refused before the first event', () => {
+  // Found by test/sim/invariants-fuzz.test.ts: forced sites whose initial state already broke
+  // the engine's invariants (freeBlocks below zero, system pods beyond maxPodsPerNode).
+  it('more nodes than per-node blocks of the pod CIDR', () => {
+    const b = buildBase(forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/22']), drillNamed('node-failure'), false);
+    expect(b.kind === 'invalid' && b.reason).toContain('4 per-node blocks for 8 nodes');
+  });
+  it('a node whose system pods alone exceed maxPodsPerNode', () => {
+    const b = buildBase(forcedTwin('minimal-5', ['kubernetes.maxPodsPerNode=20']), drillNamed('node-failure'), false);
+    expect(b.kind === 'invalid' && b.reason).toMatch(/worker-1 starts over capacity \(22 pods of 20/);
+  });
+  it('while an exactly full pod CIDR still starts (and stalls when a surge needs a block)', () => {
+    expect(buildBase(forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/21']), drillNamed('repave-all'), false).kind).toBe('built');
   });
 });
