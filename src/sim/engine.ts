@@ -1826,6 +1826,13 @@ export class DrillRun {
     return true;
   }
 
+  /** A failed machine is repaired now (as `repairAfter` would): back in the cluster, or to the pool if remediated. */
+  opRepair(n: number): boolean {
+    if (this.mState[n] !== M_FAILED) return false;
+    this.q.at(this.kNode0 + T_REPAIR * this.N + n, this.q.now);
+    return true;
+  }
+
   /** Evict one running VM (the Descheduler's way): KubeVirt live-migrates it elsewhere. */
   opEvict(v: number): boolean {
     const n = this.vmNode[v] as number;
