@@ -274,5 +274,38 @@ export function buildBase(twin: Twin, drill: Drill, shared = true): BaseBuild {
   }
   cols.volumeVm.set(px.volumes.vm);
   for (let i = 0; i < px.kvdbNodes.length; i++) cols.kvdbSets[i] = px.poolOfNode[px.kvdbNodes[i] as number] as number;
+  const impossible = startProblem(header, cols);
+  if (impossible) return { kind: 'invalid', reason: impossible };
   return { kind: 'built', base: { header, buffer, cols } };
+}
+
+/**
+ * A site forced past validation can describe a cluster that cannot exist: more nodes than
+ * per-node blocks of the pod CIDR, or a node holding more than it can (its system pods alone
+ * beyond maxPodsPerNode). The engine's invariants (no node over capacity, every node with a
+ * block) would be broken before the first event, so such a start is refused with its reason.
+ */
+function startProblem(h: BaseHeader, c: Columns): string {
+  let active = 0;
+  for (let n = 0; n < h.nodes; n++) if (!c.nodeSpare[n]) active++;
+  if (active > h.blocks) return `the pod CIDR has ${h.blocks} per-node blocks for ${active} nodes: the cluster as written cannot start (enlarge kubernetes.podCidr or raise nodeCidrMaskSize)`;
+  const mem = new Float64Array(h.nodes);
+  const cpu = new Float64Array(h.nodes);
+  const pods = new Uint32Array(h.nodes);
+  for (let v = 0; v < h.vms; v++) {
+    const n = c.vmNode[v] as number;
+    if (n < 0) continue;
+    const k = c.vmClass[v] as number;
+    mem[n]! += c.classPodMem[k] as number;
+    cpu[n]! += c.classCpu[k] as number;
+    pods[n]!++;
+  }
+  for (let n = 0; n < h.nodes; n++) {
+    if (c.nodeSpare[n]) continue;
+    const p = (pods[n] as number) + (c.nodeOtherPods[n] as number);
+    if (p > (c.nodeMaxPods[n] as number) || (mem[n] as number) > (c.nodeAllocMem[n] as number) + 1e-6 || (cpu[n] as number) > (c.nodeAllocCpu[n] as number) + 1e-6) {
+      return `${h.nodeNames[n]} starts over capacity (${p} pods of ${c.nodeMaxPods[n]}, ${mem[n]} of ${c.nodeAllocMem[n]} MiB, ${cpu[n]} of ${c.nodeAllocCpu[n]} millicores): the cluster as written cannot start (raise kubernetes.maxPodsPerNode or give the node more room)`;
+    }
+  }
+  return '';
 }

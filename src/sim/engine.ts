@@ -289,6 +289,10 @@ export class DrillRun {
   private lastEventAt = 0;
   private stopped = false;
 
+  // Test mode only (`check`): the time of the last checked event, and the events handled when the run ended.
+  private checkedAt = 0;
+  private endedAfter = -1;
+
   constructor(
     base: SimBase,
     private readonly drill: Drill,
@@ -442,6 +446,8 @@ export class DrillRun {
     this.recoveryMs = 0;
     this.lastEventAt = 0;
     this.stopped = false;
+    this.checkedAt = 0;
+    this.endedAfter = -1;
     this.init();
   }
 
@@ -686,6 +692,7 @@ export class DrillRun {
       // Nothing left to happen but the horizon: the drill is over (or stuck).
       if (q.pending === 1 && q.isScheduled(horizonKey)) {
         this.quiescent();
+        this.stallIfUnfinished();
         break;
       }
       const key = q.pop();
@@ -693,7 +700,9 @@ export class DrillRun {
       this.dispatch(key);
       if (this.opts.check) this.check();
     }
-    return this.finish();
+    const f = this.finish();
+    if (this.opts.check) this.checkEnd(f);
+    return f;
   }
 
   private dispatch(key: number): void {
@@ -735,6 +744,15 @@ export class DrillRun {
       this.doStall('drain-blocked', `${this.h.nodeNames[n]} cannot finish draining: ${stuck} VM${stuck === 1 ? '' : 's'} cannot migrate (their disks lost every Portworx replica, or nothing can take them)`, n);
       return;
     }
+  }
+
+  /**
+   * Quiet with work left (VMs down, drive sets offline, the repave unfinished): it would still
+   * be left at the horizon, so it is the same stall, reported now with what is left.
+   */
+  private stallIfUnfinished(): void {
+    if (this.stall || !this.workRemains()) return;
+    this.doStall('no-progress', `nothing more happens before the horizon, and the drill is not done: ${this.pendingWork()}`, -1);
   }
 
   private workRemains(): boolean {
@@ -1808,6 +1826,13 @@ export class DrillRun {
     return true;
   }
 
+  /** A failed machine is repaired now (as `repairAfter` would): back in the cluster, or to the pool if remediated. */
+  opRepair(n: number): boolean {
+    if (this.mState[n] !== M_FAILED) return false;
+    this.q.at(this.kNode0 + T_REPAIR * this.N + n, this.q.now);
+    return true;
+  }
+
   /** Evict one running VM (the Descheduler's way): KubeVirt live-migrates it elsewhere. */
   opEvict(v: number): boolean {
     const n = this.vmNode[v] as number;
@@ -1838,6 +1863,14 @@ export class DrillRun {
 
   check(): void {
     const { N, V, c } = this;
+    // Time: never back, never past the horizon; nothing is handled once the run has ended.
+    const now = this.q.now;
+    if (!(now >= this.checkedAt)) throw new InvariantError(`time went back from ${this.checkedAt} ms to ${now} ms`);
+    this.checkedAt = now;
+    if (now > this.drill.spec.horizon) throw new InvariantError(`an event was handled at ${now} ms, after the horizon (${this.drill.spec.horizon} ms)`);
+    if (this.endedAfter >= 0 && this.q.handled > this.endedAfter) throw new InvariantError(`${this.q.handled - this.endedAfter} event(s) handled after the run ended`);
+    if (this.stall) this.checkStall(this.stall);
+    if (this.stopped && this.endedAfter < 0) this.endedAfter = this.q.handled;
     const mem = new Float64Array(N);
     const cpu = new Float64Array(N);
     const pods = new Uint32Array(N);
@@ -1857,11 +1890,13 @@ export class DrillRun {
     }
     if (inFlight !== this.inFlight) throw new InvariantError(`in-flight count ${this.inFlight} but ${inFlight} slots busy`);
     if (inFlight > this.h.migration.parallelPerCluster) throw new InvariantError(`${inFlight} migrations exceed the cluster limit`);
+    if (this.started !== this.completed + this.failed + inFlight) throw new InvariantError(`${this.started} migrations started ≠ ${this.completed} completed + ${this.failed} failed + ${inFlight} in flight`);
     const out = new Uint16Array(N);
     for (let s = 0; s < this.M; s++) if (this.sPhase[s] !== P_FREE) out[this.sSrc[s] as number]!++;
     let seen = 0;
     for (let n = 0; n < N; n++) {
       if ((out[n] as number) > this.h.migration.parallelOutboundPerNode) throw new InvariantError(`node ${n} has ${out[n]} outbound migrations`);
+      if (out[n] !== this.outLimit[n]) throw new InvariantError(`node ${n} counts ${this.outLimit[n]} outbound migrations, ${out[n]} slots leave it`);
       let count = 0;
       for (let v = this.head[n] as number; v >= 0; v = this.vmNext[v] as number) {
         if (this.vmNode[v] !== n) throw new InvariantError(`VM ${v} is listed on node ${n} but placed on ${this.vmNode[v]}`);
@@ -1876,29 +1911,120 @@ export class DrillRun {
       if (Math.abs((mem[n] as number) - (this.memUsed[n] as number)) > 1e-6 || Math.abs((cpu[n] as number) - (this.cpuUsed[n] as number)) > 1e-6 || pods[n] !== this.podsUsed[n]) {
         throw new InvariantError(`node ${n} accounting drifted (memory ${this.memUsed[n]} vs ${mem[n]}, pods ${this.podsUsed[n]} vs ${pods[n]})`);
       }
-      if (this.mState[n] !== M_FAILED && ((mem[n] as number) > (c.nodeAllocMem[n] as number) + 1e-6 || (pods[n] as number) + (this.otherPods[n] as number) > (c.nodeMaxPods[n] as number) + 0)) {
-        if (this.mState[n] === M_READY || this.mState[n] === M_DRAINING) throw new InvariantError(`node ${n} is over capacity (memory ${mem[n]} of ${c.nodeAllocMem[n]}, pods ${(pods[n] as number) + (this.otherPods[n] as number)} of ${c.nodeMaxPods[n]})`);
+      if (this.mState[n] !== M_FAILED && ((mem[n] as number) > (c.nodeAllocMem[n] as number) + 1e-6 || (cpu[n] as number) > (c.nodeAllocCpu[n] as number) + 1e-6 || (pods[n] as number) + (this.otherPods[n] as number) > (c.nodeMaxPods[n] as number) + 0)) {
+        if (this.mState[n] === M_READY || this.mState[n] === M_DRAINING) throw new InvariantError(`node ${n} is over capacity (memory ${mem[n]} of ${c.nodeAllocMem[n]}, CPU ${cpu[n]} of ${c.nodeAllocCpu[n]}, pods ${(pods[n] as number) + (this.otherPods[n] as number)} of ${c.nodeMaxPods[n]})`);
       }
       if ((this.vmCount[n] as number) > 0 && this.mBlock[n] === 0 && this.mState[n] !== M_FAILED) throw new InvariantError(`node ${n} runs VMs without a pod CIDR block`);
     }
-    let placedOrDown = 0;
+    // VM conservation: every VM is on exactly one node's list, or off every node, down and queued for a restart.
+    const queued = new Uint8Array(V);
+    for (let i = 0; i < this.pendingCount; i++) queued[this.pendingRestart[i] as number] = 1;
+    let placed = 0;
     for (let v = 0; v < V; v++) {
       const n = this.vmNode[v] as number;
-      if (n >= 0) placedOrDown++;
-      else if (this.vmState[v] === VM_DOWN) placedOrDown++;
-      else throw new InvariantError(`VM ${v} is neither on a node nor counted down`);
+      const st = this.vmState[v];
+      if (n >= 0) {
+        placed++;
+        if (st !== VM_DOWN && this.mState[n] === M_FAILED) throw new InvariantError(`VM ${v} is ${st === VM_BOOTING ? 'booting' : 'running'} on failed node ${n}`);
+        if ((st === VM_MIGRATING) !== (this.vmSlot[v] as number) >= 0) throw new InvariantError(`VM ${v} state ${st} disagrees with its migration slot ${this.vmSlot[v]}`);
+      } else if (st !== VM_DOWN) throw new InvariantError(`VM ${v} is neither on a node nor counted down`);
+      else if (!queued[v]) throw new InvariantError(`VM ${v} is off every node but not queued for a restart: it would be lost`);
     }
-    if (placedOrDown !== V || seen > V) throw new InvariantError(`VM conservation: ${placedOrDown} accounted of ${V}`);
+    if (placed !== seen) throw new InvariantError(`VM conservation: ${placed} VMs placed, ${seen} on the nodes' lists, of ${V}`);
     let blocks = 0;
     for (let n = 0; n < N; n++) blocks += this.mBlock[n] as number;
     if (blocks + this.freeBlocks !== this.h.blocks || this.freeBlocks < 0) throw new InvariantError(`pod CIDR blocks: ${blocks} held + ${this.freeBlocks} free ≠ ${this.h.blocks}`);
+    // Replicas: on distinct drive sets and on distinct nodes; the up and degraded counts agree.
     const R = this.R;
+    let degraded = 0;
     for (let vol = 0; vol < this.h.volumes; vol++) {
+      let up = 0;
       for (let a = 0; a < R; a++) {
         const sa = c.replicaSet[vol * R + a] as number;
-        for (let b = a + 1; b < R; b++) if (sa >= 0 && sa === c.replicaSet[vol * R + b]) throw new InvariantError(`volume ${vol} has two replicas on drive set ${sa}`);
+        if (this.replicaState[vol * R + a] === R_UP) {
+          up++;
+          if (sa < 0 || !this.setOnline[sa]) throw new InvariantError(`volume ${vol} replica ${a} is up on offline drive set ${sa}`);
+        }
+        const ha = sa >= 0 ? (this.setHolder[sa] as number) : -1;
+        for (let b = a + 1; b < R; b++) {
+          const sb = c.replicaSet[vol * R + b] as number;
+          if (sa >= 0 && sa === sb) throw new InvariantError(`volume ${vol} has two replicas on drive set ${sa}`);
+          if (ha >= 0 && sb >= 0 && ha === this.setHolder[sb]) throw new InvariantError(`volume ${vol} has two replicas on node ${ha}`);
+        }
       }
+      if (up !== this.volUp[vol]) throw new InvariantError(`volume ${vol} counts ${this.volUp[vol]} replicas up, ${up} are`);
+      if (up < R) degraded++;
     }
+    if (degraded !== this.degraded) throw new InvariantError(`${this.degraded} volumes counted degraded, ${degraded} are`);
+    // Drive sets and the nodes that hold them: one set per node, one node per set.
+    let online = 0;
+    for (let s = 0; s < this.S; s++) {
+      const holder = this.setHolder[s] as number;
+      if (holder >= 0 && this.mSet[holder] !== s) throw new InvariantError(`drive set ${s} is held by node ${holder}, which holds set ${this.mSet[holder]}`);
+      if (this.setOnline[s] && holder < 0) throw new InvariantError(`drive set ${s} is online with no node holding it`);
+      online += this.setOnline[s] as number;
+    }
+    for (let n = 0; n < N; n++) {
+      const s = this.mSet[n] as number;
+      if (s >= 0 && this.setHolder[s] !== n) throw new InvariantError(`node ${n} holds drive set ${s}, whose holder is ${this.setHolder[s]}`);
+    }
+    if (online !== this.onlineSets) throw new InvariantError(`${this.onlineSets} drive sets counted online, ${online} are`);
+  }
+
+  /** A stall names its cause: a stable code, a reason for people, a time within the drill. */
+  private checkStall(s: Stall): void {
+    if (!/^[a-z]+(-[a-z]+)*$/.test(s.code) || s.reason.trim() === '') throw new InvariantError(`a stall without a code or reason: ${JSON.stringify(s)}`);
+    if (!(s.at >= 0 && s.at * 1000 <= this.drill.spec.horizon)) throw new InvariantError(`a stall at ${s.at} s, outside the drill (horizon ${this.drill.spec.horizon / 1000} s)`);
+    if (s.node !== null && !this.h.nodeNames.includes(s.node)) throw new InvariantError(`a stall names unknown node ${s.node}`);
+    if (!this.stopped) throw new InvariantError(`stalled (${s.code}) but still running`);
+  }
+
+  /** After the run: its figures within the drill, and unfinished work always reported as a stall. */
+  private checkEnd(f: RunFigures): void {
+    const horizon = this.drill.spec.horizon;
+    if (!(f.endMs >= 0 && f.endMs <= horizon)) throw new InvariantError(`the run ends at ${f.endMs} ms, outside [0, ${horizon}]`);
+    if (f.events !== this.q.handled) throw new InvariantError(`${f.events} events reported, ${this.q.handled} handled`);
+    if (f.migrationsCompleted + f.migrationsFailed > f.migrationsStarted) throw new InvariantError(`${f.migrationsCompleted} completed + ${f.migrationsFailed} failed migrations of ${f.migrationsStarted} started`);
+    if (f.maxInFlight > this.h.migration.parallelPerCluster) throw new InvariantError(`${f.maxInFlight} migrations in flight at once, limit ${this.h.migration.parallelPerCluster}`);
+    if (f.unplacedAtEnd < 0 || f.unplacedAtEnd > this.V) throw new InvariantError(`${f.unplacedAtEnd} VMs unplaced of ${this.V}`);
+    if (f.stall) {
+      this.checkStall(f.stall);
+      return;
+    }
+    if (this.workRemains()) throw new InvariantError(`the run ended at ${f.endMs} ms with work pending (${this.pendingWork()}) but no stall to say why`);
+  }
+
+  /** What is unfinished, in words (when workRemains). */
+  private pendingWork(): string {
+    const parts: string[] = [];
+    const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    if (!this.repaveDone) parts.push('the repave is not done');
+    if (this.inFlight > 0) parts.push(`${plural(this.inFlight, 'migration', 'migrations')} in flight`);
+    let onFailed = 0;
+    let noPath = 0;
+    let noDisk = 0;
+    let waiting = 0;
+    let other = 0;
+    for (let v = 0; v < this.V; v++) {
+      if (this.vmState[v] === VM_RUNNING) continue;
+      const n = this.vmNode[v] as number;
+      if (n >= 0 && this.mState[n] === M_FAILED) onFailed++;
+      else if (n >= 0 && this.mNoPaths[n]) noPath++;
+      else if (this.vmIoDown[v]) noDisk++;
+      else if (n < 0) waiting++;
+      else other++;
+    }
+    if (onFailed > 0) parts.push(`${plural(onFailed, 'VM is', 'VMs are')} down on failed machines that are neither repaired nor remediated`);
+    if (noPath > 0) parts.push(`${plural(noPath, 'VM is', 'VMs are')} down on nodes with no path to the array`);
+    if (noDisk > 0) parts.push(`${plural(noDisk, 'VM waits', 'VMs wait')} for a disk that has no Portworx replica online`);
+    if (waiting > 0) parts.push(`${plural(waiting, 'VM waits', 'VMs wait')} for a restart: no schedulable node has room for ${waiting === 1 ? 'it' : 'them'}`);
+    if (other > 0) parts.push(`${plural(other, 'VM is', 'VMs are')} not running`);
+    let sets = 0;
+    for (let s = 0; s < this.S; s++) if (!this.setOnline[s] || (this.setHolder[s] as number) < 0) sets++;
+    const replacements = (this.pendingReplacements[0] as number) + (this.pendingReplacements[1] as number) + (this.waitingMachine >= 0 ? 1 : 0);
+    if (sets > 0) parts.push(`${plural(sets, 'Portworx drive set stays', 'Portworx drive sets stay')} offline${replacements > 0 ? `; ${plural(replacements, 'replacement waits', 'replacements wait')} for a free machine in MAAS (spares)` : ''}`);
+    else if (replacements > 0) parts.push(`${plural(replacements, 'replacement waits', 'replacements wait')} for a free machine in MAAS (spares)`);
+    return parts.join('; ');
   }
 
   // ------------------------------------------------------------------------------------------

@@ -3,9 +3,11 @@
  * reasons, and the behaviours that decide downtime.
  */
 import { describe, expect, it } from 'vitest';
+import { buildBase } from '../../src/sim/base.js';
 import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
 import { stableStringify as canonicalJson } from '../../src/model/stable.js';
-import { drillNamed, drillSpec, forcedTwin, runDrill } from '../helpers/sim.js';
+import { DrillRun, InvariantError, M_FAILED, VM_DOWN } from '../../src/sim/engine.js';
+import { drillNamed, drillSpec, forcedTwin, newRun, runDrill } from '../helpers/sim.js';
 import { twinOf } from '../helpers/site.js';
 
 const SEEDS = Number(process.env['SIM_SEEDS'] ?? 3);
@@ -166,5 +168,103 @@ describe('repairs', () => {
     expect(r.figures.unplacedAtEnd).toBe(0);
     expect(r.figures.degradedVolumesAtEnd).toBe(0);
     expect(r.figures.downtimeMaxMs).toBeGreaterThanOrEqual(30 * 60_000);
+  });
+});
+
+describe('test mode catches a broken run (each check, provoked by corrupting the engine)', () => {
+  /** The engine's private state, to corrupt on purpose. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const inside = (o: object): Record<string, any> => o as Record<string, any>;
+  const twin = twinOf('minimal-5', ['nodes.workers.spares=1']);
+  /** A run settled after a node failure: events handled, the clock past zero, a replacement on its way. */
+  const settled = (): DrillRun => {
+    const run = newRun(twin, drillSpec('one', 'failures: [{ at: 10s, nodes: [worker-2] }]\nhorizon: 24h'));
+    run.settle();
+    expect(run.q.now).toBeGreaterThan(0);
+    return run;
+  };
+  const firstBusyNode = (run: DrillRun): number => run.vmCount.findIndex((c) => c > 0);
+  const cases: Array<[string, (run: DrillRun) => void, RegExp]> = [
+    ['time going back', (run) => (inside(run.q)['clock'] = run.q.now - 1), /time went back/],
+    ['an event after the horizon', (run) => (inside(run.q)['clock'] = 24 * 3_600_000 + 1), /after the horizon/],
+    ['a stall without a reason', (run) => Object.assign(inside(run), { stall: { code: 'drain-blocked', reason: ' ', at: 1, node: null }, stopped: true }), /without a code or reason/],
+    ['a stall that does not stop the run', (run) => (inside(run)['stall'] = { code: 'drain-blocked', reason: 'stuck', at: 1, node: null }), /still running/],
+    ['a CPU over-commit', (run) => (inside(run)['c'].nodeAllocCpu[firstBusyNode(run)] = 1), /over capacity/],
+    ['a migration not counted as completed, failed or in flight', (run) => inside(run)['started']++, /migrations started/],
+    ['an outbound count that disagrees with the slots', (run) => (inside(run)['outLimit'][0] = 1), /outbound migrations, 0 slots/],
+    ['a VM taken off its node and never queued for a restart', (run) => {
+      const n = firstBusyNode(run);
+      const v = run.vmNode.indexOf(n);
+      inside(run)['unlink'](v, n);
+      inside(run)['reserve'](n, twin.vms.cls[v], -1);
+      run.vmNode[v] = -1;
+      run.vmState[v] = VM_DOWN;
+    }, /not queued for a restart/],
+    ['a VM running on a failed machine', (run) => (run.mState[firstBusyNode(run)] = M_FAILED), /running on failed node/],
+    ['two replicas of a volume on one node', (run) => {
+      const r = inside(run);
+      // The holder of a volume's second replica set claims to be the holder of its first.
+      const R = r['R'] as number;
+      const vol = Array.from({ length: r['h'].volumes as number }, (_, i) => i).find((i) => r['c'].replicaSet[i * R] >= 0 && r['c'].replicaSet[i * R + 1] >= 0 && r['setHolder'][r['c'].replicaSet[i * R]] >= 0) as number;
+      r['setHolder'][r['c'].replicaSet[vol * R + 1]] = r['setHolder'][r['c'].replicaSet[vol * R]];
+    }, /two replicas on node/],
+    ['a drive set held by a node that does not hold it', (run) => (inside(run)['mSet'][firstBusyNode(run)] = -1), /drive set \d+ is held by node/],
+    ['a replica count that drifted', (run) => inside(run)['volUp'][0]++, /replicas up/],
+    ['a degraded count that drifted', (run) => inside(run)['degraded']++, /counted degraded/],
+    ['an online-set count that drifted', (run) => inside(run)['onlineSets']++, /counted online/],
+  ];
+  for (const [what, corrupt, message] of cases) {
+    it(`sees ${what}`, () => {
+      const run = settled();
+      expect(() => run.check()).not.toThrow();
+      corrupt(run);
+      expect(() => run.check()).toThrow(InvariantError);
+      expect(() => run.check()).toThrow(message);
+    });
+  }
+
+  it('sees an event handled after the run ended', () => {
+    const run = newRun(forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/21']), drillNamed('repave-all'));
+    expect(run.run().stall?.code).toBe('no-free-pod-block');
+    // A loop that kept going: the next event is handled and checked.
+    inside(run)['dispatch'](run.q.pop());
+    expect(() => run.check()).toThrow(/handled after the run ended/);
+  });
+
+  it('sees a run that ends with work left and no stall (the engine now reports it as no-progress)', () => {
+    // Every machine of the only zone fails: nothing can restart the VMs, ever.
+    const drill = drillNamed('zone-failure');
+    const fixed = newRun(twin, drill).run();
+    expect(fixed.stall?.code).toBe('no-progress');
+    expect(fixed.stall?.reason).toMatch(/wait for|stay offline/);
+    expect(fixed.unplacedAtEnd).toBeGreaterThan(0);
+    const silent = newRun(twin, drill);
+    inside(silent)['stallIfUnfinished'] = (): void => undefined;
+    expect(() => silent.run()).toThrow(/work pending .* but no stall/);
+  });
+
+  it('sees figures outside the drill at the end', () => {
+    const run = newRun(twin, drillNamed('node-failure'));
+    const f = run.run();
+    expect(() => inside(run)['checkEnd']({ ...f, endMs: -1 })).toThrow(/outside \[0/);
+    expect(() => inside(run)['checkEnd']({ ...f, maxInFlight: 1000 })).toThrow(/in flight at once/);
+    expect(() => inside(run)['checkEnd']({ ...f, migrationsCompleted: f.migrationsStarted + 1 })).toThrow(/completed/);
+    expect(() => inside(run)['checkEnd']({ ...f, events: f.events + 1 })).toThrow(/events reported/);
+  });
+});
+
+describe('a cluster that cannot exist is refused before the first event', () => {
+  // Found by test/sim/invariants-fuzz.test.ts: forced sites whose initial state already broke
+  // the engine's invariants (freeBlocks below zero, system pods beyond maxPodsPerNode).
+  it('more nodes than per-node blocks of the pod CIDR', () => {
+    const b = buildBase(forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/22']), drillNamed('node-failure'), false);
+    expect(b.kind === 'invalid' && b.reason).toContain('4 per-node blocks for 8 nodes');
+  });
+  it('a node whose system pods alone exceed maxPodsPerNode', () => {
+    const b = buildBase(forcedTwin('minimal-5', ['kubernetes.maxPodsPerNode=20']), drillNamed('node-failure'), false);
+    expect(b.kind === 'invalid' && b.reason).toMatch(/worker-1 starts over capacity \(22 pods of 20/);
+  });
+  it('while an exactly full pod CIDR still starts (and stalls when a surge needs a block)', () => {
+    expect(buildBase(forcedTwin('minimal-5', ['kubernetes.podCidr=100.64.0.0/21']), drillNamed('repave-all'), false).kind).toBe('built');
   });
 });
