@@ -76,7 +76,7 @@ export function aggregate(site: string, seed: number, runs: number, summaries: r
       kvdbQuorumLost: ordered.some((s) => s.kvdbQuorumLost),
       volumesLost: sum((s) => s.volumesLost),
     },
-    stalled: firstStalled ? { code: firstStalled.stalled?.split(':')[0] ?? 'stalled', reason: `seed ${firstStalled.seed}: ${firstStalled.stalled}`, at: firstStalled.simulatedSeconds, node: null } : null,
+    stalled: firstStalled ? aggregateStall(firstStalled, ordered.filter((s) => s.stalled !== null).length, runs) : null,
     gates,
     run: first,
     perRun: ordered,
@@ -89,4 +89,13 @@ export function aggregate(site: string, seed: number, runs: number, summaries: r
       resyncTiB: distribution(ordered.map((s) => s.resyncTiB)),
     },
   };
+}
+
+/** A Monte Carlo set's stall: how many runs stalled, and the first one's code and reason ("code: reason" in a run summary). */
+function aggregateStall(first: RunSummary, count: number, runs: number): NonNullable<SimResult['stalled']> {
+  const text = first.stalled ?? '';
+  const colon = text.indexOf(': ');
+  const code = colon > 0 ? text.slice(0, colon) : 'stalled';
+  const reason = colon > 0 ? text.slice(colon + 2) : text;
+  return { code, reason: `in ${count} of ${runs} runs; the first, seed ${first.seed}: ${reason}`, at: first.simulatedSeconds, node: null };
 }
