@@ -212,3 +212,15 @@ describe('placeholders', () => {
   });
 });
 
+
+describe('pods that are not VMs', () => {
+  it('must fit under max pods by themselves: a worker whose daemons and share of cluster pods exceed it is an error, VMs or not', () => {
+    const sets = ['workloads.vmClasses=[]', 'kubernetes.maxPodsPerNode=14', 'kubernetes.overheadPods.perNode=16'];
+    const r = check(base, sets);
+    const d = r.diagnostics.find((x) => x.code === 'pods-exceed-capacity');
+    expect(d?.path).toBe('kubernetes.maxPodsPerNode');
+    expect(d?.message).toMatch(/runs \d+ pods that are not VMs .* takes at most 14 pods/);
+    expect(r.exitCode).toBe(1);
+    expect(check(base, ['workloads.vmClasses=[]', 'kubernetes.maxPodsPerNode=40', 'kubernetes.overheadPods.perNode=16']).codes).not.toContain('pods-exceed-capacity');
+  });
+});

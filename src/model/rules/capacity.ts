@@ -10,6 +10,21 @@ export function capacityRules(twin: Twin, out: Finding[]): void {
   const { site, nodes, vmClasses } = twin;
   const f = capacityFigures(twin);
   const workers = twin.workers.length;
+  // Pods that are not VMs (daemons on every node, cluster and container pods spread over the
+  // workers) must fit under max pods by themselves, VMs or not.
+  let crowded = -1;
+  for (let n = 0; n < nodes.count; n++) {
+    if (nodes.spare[n]) continue;
+    if ((nodes.otherPods[n] as number) > (nodes.maxPods[n] as number) && (crowded < 0 || (nodes.otherPods[n] as number) > (nodes.otherPods[crowded] as number))) crowded = n;
+  }
+  if (crowded >= 0) {
+    out.push({
+      path: ['kubernetes', 'maxPodsPerNode'],
+      code: 'pods-exceed-capacity',
+      message: `${nodes.names[crowded]} runs ${nodes.otherPods[crowded]} pods that are not VMs (${site.kubernetes.overheadPods.perNode} daemons per node, plus its share of ${site.kubernetes.overheadPods.cluster} cluster and ${site.workloads.containerPods} container pods) but takes at most ${nodes.maxPods[crowded]} pods`,
+      hint: 'raise kubernetes.maxPodsPerNode (the RA uses 250; a /24 block allows up to 254), or add workers to spread the cluster pods — RA §Solution Sizing',
+    });
+  }
   const vmPods = f.demand.vms;
   if (vmPods > f.pods.vmSlotsOnWorkers) {
     out.push({
