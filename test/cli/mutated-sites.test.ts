@@ -16,7 +16,7 @@ import { InProcessPool } from '../robust/runner.js';
 
 const RUNS = fuzzRuns(150);
 /** At most one command per case also runs without --json (its human output is checked too). */
-const humanArb = fc.constantFrom('none', 'validate', 'size', 'size --force');
+const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/mutated-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
@@ -44,7 +44,7 @@ describe('mutated sites', () => {
       singleMutationArb,
       async (m) => {
         const site = writeCase(dir, { text: m.text, file: m.file, sets: m.sets });
-        const j = judge(validate, true, { text: m.text, sets: m.sets }, await cli.run(validate.argv(site, m.sets, true)));
+        const j = judge(validate, true, { text: m.text, sets: m.sets }, await cli.run(validate.argv({ site, sets: m.sets, json: true, scratch: dir })));
         const problems = [...j.problems];
         for (const mutation of m.mutations) if (mutation.expect) problems.push(...expectationProblems(mutation.expect, j.exit, j.diagnostics));
         if (problems.length) throw new Error(`${m.describe}\n  ${problems.join('\n  ')}`);

@@ -10,6 +10,7 @@ import { validSiteArb } from '../arbitraries/site.js';
 import { check } from '../helpers/site.js';
 import { render } from '../arbitraries/site.js';
 import { runCase, scratchDir } from '../robust/case.js';
+import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { InProcessPool } from '../robust/runner.js';
 
@@ -20,7 +21,7 @@ import { InProcessPool } from '../robust/runner.js';
  */
 const RUNS = Math.max(40, Math.floor(fuzzRuns(600) / 4));
 /** At most one command per case also runs without --json (its human output is checked too). */
-const humanArb = fc.constantFrom('none', 'validate', 'size', 'size --force');
+const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/valid-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
