@@ -9,12 +9,12 @@ import { mutatedSiteArb } from '../arbitraries/mutate.js';
 import { validSiteArb } from '../arbitraries/site.js';
 import { scratchDir, writeCase } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
-import { FUZZ_SEED, fuzzRuns } from '../robust/fuzz.js';
+import { builtSample, FUZZ_SEED } from '../robust/fuzz.js';
 import { agreementProblems, judge, type RunSummary } from '../robust/oracle.js';
 import { pooled, runBuilt } from '../robust/runner.js';
 
-// A process per run is slow: a fixed share of the in-process cases, 6 to 40 of each kind.
-const SAMPLE = Math.min(40, Math.max(6, Math.ceil(fuzzRuns(150) / 25)));
+// A process per run is slow: a small sample of each kind (robust/fuzz.ts).
+const SAMPLE = builtSample();
 
 describe('generated cases through the built CLI', () => {
   const valid = fc.sample(validSiteArb, { numRuns: SAMPLE, seed: FUZZ_SEED }).map((s, i) => ({ name: `valid #${i}`, text: s.text, file: s.file, sets: [] as readonly string[], describe: s.file }));
