@@ -34,6 +34,18 @@ async function commandsFor(argv: readonly string[]): Promise<Factory[]> {
   return Promise.all(COMMANDS.map((c) => c.load()));
 }
 
+/**
+ * yargs renders the whole help text after every command, in case the handler asks for it
+ * later. None does (--help and usage errors render their own), and the rendering cost about
+ * 12 ms a run, more than loading and validating a small site. A yargs without this internal
+ * hook is left alone.
+ */
+function skipHelpCache(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<0 | 1 | 2> {
   let status: 0 | 1 | 2 = 0;
   const exit: Exit = (code) => {
@@ -70,6 +82,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       if (err instanceof UsageError) throw err;
       throw new UsageError(msg || (err ? err.message : 'invalid command'), 'run with --help to see the commands and options');
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (e) {

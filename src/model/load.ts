@@ -205,7 +205,7 @@ export function nodeAt(doc: Document, path: Path): Node | undefined {
  * becomes an empty collection. A scalar, or a list where the path goes on by key, cannot hold
  * the path: it is returned, for a diagnostic.
  */
-function prepareAlong(doc: Document, path: Path): { readonly at: Path; readonly node: Node } | undefined {
+export function prepareAlong(doc: Document, path: Path): { readonly at: Path; readonly node: Node } | undefined {
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length - 1; i++) {
     const seg = path[i] as PathSegment;

@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { expandHostnames } from '../model/hostnames.js';
+import { prepareAlong } from '../model/load.js';
 import { formatMiB, formatMs } from '../model/units.js';
 
 /** What the search decided for one candidate. */
@@ -107,14 +108,24 @@ export function resizeHostnames(current: unknown, count: number): { value: strin
   return { value: null, note: `worker hostnames: the base names ${names.length} machines and the plan needs ${count}, so it uses the default names worker-1…worker-${count}; write your own in nodes.workers.hostnames` };
 }
 
+/**
+ * Set a value in the candidate as --set would: through an alias (copied, so only this place
+ * changes) and an empty `key:` (made a mapping). The YAML library's setIn does neither: a base
+ * with `portworx:` left empty crashed the plan (found by fuzzing plan with generated bases).
+ */
+function put(doc: Document, path: readonly (string | number)[], value: unknown): void {
+  prepareAlong(doc, path);
+  doc.setIn(path, value);
+}
+
 /** The site text of a candidate: the base document with the plan's settings. */
 export function renderCandidate(base: DocumentSource, demand: DocumentSource, s: CandidateSettings): string {
   const doc = base.doc.clone();
   const baseName = stringAt(doc, ['metadata', 'name']);
-  doc.setIn(['metadata', 'name'], s.name);
-  doc.setIn(['metadata', 'description'], s.description);
+  put(doc, ['metadata', 'name'], s.name);
+  put(doc, ['metadata', 'description'], s.description);
   const clusterName = stringAt(doc, ['palette', 'clusterName']);
-  if (clusterName !== undefined && clusterName === baseName) doc.setIn(['palette', 'clusterName'], s.name);
+  if (clusterName !== undefined && clusterName === baseName) put(doc, ['palette', 'clusterName'], s.name);
 
   const hardware = mapAt(doc, ['hardware']);
   if (!hardware) throw new Error('renderCandidate: the base has no hardware mapping (the loader guarantees one)');
@@ -129,7 +140,7 @@ export function renderCandidate(base: DocumentSource, demand: DocumentSource, s:
   } else if (oldWorker !== undefined && oldWorker !== s.workerClass && oldWorker !== oldCp) {
     hardware.delete(oldWorker);
   }
-  doc.setIn(['nodes', 'workers', 'hardware'], s.workerClass);
+  put(doc, ['nodes', 'workers', 'hardware'], s.workerClass);
 
   // The control-plane class, sized from the RA table when the base's is too small.
   if (s.controlPlaneClass) {
@@ -140,18 +151,21 @@ export function renderCandidate(base: DocumentSource, demand: DocumentSource, s:
     node.set('memory', formatMiB(c.memoryMiB));
     node.delete('cost');
     replaceEntry(doc, hardware, oldCp !== s.workerClass ? oldCp : undefined, c.name, node);
-    doc.setIn(['nodes', 'controlPlane', 'hardware'], c.name);
+    put(doc, ['nodes', 'controlPlane', 'hardware'], c.name);
   }
 
-  doc.setIn(['nodes', 'workers', 'count'], s.workers);
-  if (s.workerHostnames === null) doc.deleteIn(['nodes', 'workers', 'hostnames']);
-  else if (s.workerHostnames !== undefined) doc.setIn(['nodes', 'workers', 'hostnames'], typeof s.workerHostnames === 'string' ? s.workerHostnames : doc.createNode([...s.workerHostnames], { flow: true }));
-  doc.setIn(['nodes', 'workers', 'repaveInterval'], formatMs(s.repaveIntervalMs));
-  doc.setIn(['kubernetes', 'podCidr'], s.podCidr);
-  doc.setIn(['kubernetes', 'serviceCidr'], s.serviceCidr);
-  doc.setIn(['storage', 'portworx', 'dataDrives', 'count'], s.dataDrives.count);
-  doc.setIn(['storage', 'portworx', 'dataDrives', 'size'], formatMiB(s.dataDrives.sizeMiB));
-  doc.setIn(['storage', 'portworx', 'maxStorageNodes'], s.workers);
+  put(doc, ['nodes', 'workers', 'count'], s.workers);
+  if (s.workerHostnames === null) {
+    prepareAlong(doc, ['nodes', 'workers', 'hostnames']);
+    doc.deleteIn(['nodes', 'workers', 'hostnames']);
+  }
+  else if (s.workerHostnames !== undefined) put(doc, ['nodes', 'workers', 'hostnames'], typeof s.workerHostnames === 'string' ? s.workerHostnames : doc.createNode([...s.workerHostnames], { flow: true }));
+  put(doc, ['nodes', 'workers', 'repaveInterval'], formatMs(s.repaveIntervalMs));
+  put(doc, ['kubernetes', 'podCidr'], s.podCidr);
+  put(doc, ['kubernetes', 'serviceCidr'], s.serviceCidr);
+  put(doc, ['storage', 'portworx', 'dataDrives', 'count'], s.dataDrives.count);
+  put(doc, ['storage', 'portworx', 'dataDrives', 'size'], formatMiB(s.dataDrives.sizeMiB));
+  put(doc, ['storage', 'portworx', 'maxStorageNodes'], s.workers);
 
   // The demand's workloads, as the demand wrote them.
   const workloads = demand.doc.getIn(['workloads'], true);
@@ -159,7 +173,7 @@ export function renderCandidate(base: DocumentSource, demand: DocumentSource, s:
   const copied = transplant(workloads as Node, demand.doc, doc);
   // The comment on the demand's `workloads:` line speaks of the demand file, not of the site.
   copied.commentBefore = null;
-  doc.setIn(['workloads'], copied);
+  put(doc, ['workloads'], copied);
 
   // The base's heading describes the base; the plan's replaces it. Comments further down stay.
   doc.commentBefore = s.header;

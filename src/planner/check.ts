@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../model/diagnostics.js';
 import { loadSiteText } from '../model/load.js';
+import type { Site } from '../model/site.js';
 import type { Twin } from '../model/twin.js';
 import { validateSite } from '../model/validate.js';
 import { simulate } from '../sim/index.js';
@@ -37,9 +38,14 @@ export type StaticCheck =
   | { readonly ok: true; readonly twin: Twin; readonly tolerated: number; readonly warnings: readonly Diagnostic[] }
   | { readonly ok: false; readonly binding: Binding; readonly curable: boolean; readonly diagnostics: readonly Diagnostic[] };
 
-/** The pool, not the array: a full Portworx pool takes more drives; a full array is the base's to fix. */
-function curable(d: Diagnostic): boolean {
+/**
+ * The pool, not the array: a full Portworx pool takes more drives; a full array is the base's
+ * to fix. An even KVDB count is the base's too: more workers only cure too few storage nodes
+ * for an odd one.
+ */
+function curable(d: Diagnostic, site: Site): boolean {
   if (d.code === 'storage-exceeds-capacity') return d.path.startsWith('storage.portworx');
+  if (d.code === 'portworx-kvdb-nodes') return site.storage.portworx.kvdbNodes % 2 === 1;
   return d.code in CURED_BY_WORKERS;
 }
 
@@ -53,12 +59,13 @@ export function checkStatic(text: string, file: string, tolerate: number): Stati
   const v = validateSite(loaded.site, loaded.source, loaded.diagnostics);
   const errors = v.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !v.twin) {
-    const all = errors.every(curable);
+    const cures = (d: Diagnostic): boolean => curable(d, loaded.site);
+    const all = errors.every(cures);
     // The binding is what the next count would hit: the first curable error, or the incurable one that stops the search.
-    const sorted = [...errors].filter((d) => curable(d) === all).sort((a, b) => rank(a) - rank(b));
+    const sorted = [...errors].filter((d) => cures(d) === all).sort((a, b) => rank(a) - rank(b));
     const first = sorted[0];
     if (!first) return { ok: false, curable: false, diagnostics: v.diagnostics, binding: { kind: 'rule', code: 'unknown-reference', path: '', detail: 'the candidate site does not compile' } };
-    const kind = curable(first) ? CURED_BY_WORKERS[first.code] : undefined;
+    const kind = cures(first) ? CURED_BY_WORKERS[first.code] : undefined;
     const binding: Binding = kind !== undefined && kind !== 'minimum' ? { kind, detail: first.message } : { kind: 'rule', code: first.code, path: first.path, detail: `${first.message} — ${first.hint}` };
     return { ok: false, curable: all, diagnostics: v.diagnostics, binding };
   }

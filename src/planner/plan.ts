@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { isSeq, type Document } from 'yaml';
 import { formatCidr, type Cidr } from '../model/cidr.js';
 import { didYouMean, type Diagnostic } from '../model/diagnostics.js';
-import { loadSiteText } from '../model/load.js';
+import { loadSiteText, locate, type SiteSource } from '../model/load.js';
 import { controlPlaneAdvice } from '../model/reference.js';
 import { podBlocksNeeded, siteCidrs } from '../model/rules/network.js';
 import { PORTWORX_REPAVE_INTERVAL_MS } from '../model/rules/storage.js';
@@ -133,21 +133,25 @@ export type PlanOutcome =
 type Invalid = Extract<PlanOutcome, { kind: 'invalid' }>;
 
 /** The classes to search: named ones, or the demand's, or the base's worker class. */
-export function hardwareChoices(demand: Demand, base: Site, names?: readonly string[]): { kind: 'ok'; choices: HardwareChoice[] } | Invalid {
+export function hardwareChoices(demand: Demand, base: Site, names?: readonly string[], baseSource?: SiteSource): { kind: 'ok'; choices: HardwareChoice[] } | Invalid {
   const find = (name: string): HardwareChoice | undefined => {
     const d = demand.hardware?.get(name);
     if (d) return { name, hardware: d, from: 'demand', cost: d.cost ?? null };
     const b = base.hardware.get(name);
     return b ? { name, hardware: b, from: 'base', cost: b.cost ?? null } : undefined;
   };
-  const wanted = names && names.length ? [...new Set(names)] : demand.hardware && demand.hardware.size ? [...demand.hardware.keys()] : [base.nodes.workers.hardware];
+  const baseDefault = !(names && names.length) && !(demand.hardware && demand.hardware.size);
+  const wanted = names && names.length ? [...new Set(names)] : !baseDefault && demand.hardware ? [...demand.hardware.keys()] : [base.nodes.workers.hardware];
   const choices: HardwareChoice[] = [];
   for (const name of wanted) {
     const c = find(name);
     if (!c) {
       const known = [...(demand.hardware?.keys() ?? []), ...base.hardware.keys()];
       const near = didYouMean(name, known);
-      return { kind: 'invalid', message: `there is no hardware class "${name}" in the demand or the base site`, hint: near ? `did you mean ${near}? The classes: ${known.join(', ')}` : `the classes: ${known.join(', ') || '(none)'}; define it under hardware: in the demand file`, diagnostics: [] };
+      const hint = near ? `did you mean ${near}? The classes: ${known.join(', ')}` : `the classes: ${known.join(', ') || '(none)'}; define it under hardware: in the demand file`;
+      // The base's own worker class, undefined in the base: say where, as validate would.
+      const fromBase = !baseDefault || !baseSource ? [] : [locate(baseSource, ['nodes', 'workers', 'hardware'], { code: 'unknown-reference', message: `the workers' hardware class "${name}" is not defined`, hint })];
+      return { kind: 'invalid', message: `there is no hardware class "${name}" in the demand or the base site`, hint, diagnostics: fromBase };
     }
     choices.push(c);
   }
@@ -455,7 +459,7 @@ export async function planSite(input: PlanInput, opts: PlanOptions): Promise<Pla
   const loaded = loadSiteText(input.base.text, input.base.file, input.base.sets);
   if (loaded.kind === 'unusable') return { kind: 'invalid', message: `the base site ${input.base.file} cannot be used`, hint: 'fix it, or plan on the reference site (leave out --base)', diagnostics: loaded.diagnostics };
   const base = loaded.site;
-  const hw = hardwareChoices(demand, base, input.hardware);
+  const hw = hardwareChoices(demand, base, input.hardware, loaded.source);
   if (hw.kind === 'invalid') return hw;
   if (input.workerCount !== undefined && (input.workerCount < 1 || input.workerCount > MAX_WORKERS)) return { kind: 'invalid', message: `a worker count of ${input.workerCount}`, hint: `give 1 to ${MAX_WORKERS}`, diagnostics: [] };
   const search = new Search(input, opts, base, loaded.source.doc);

@@ -9,12 +9,12 @@ import { mutatedSiteArb } from '../arbitraries/mutate.js';
 import { validSiteArb } from '../arbitraries/site.js';
 import { scratchDir, writeCase } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
-import { FUZZ_SEED, fuzzRuns } from '../robust/fuzz.js';
-import { agreementProblems, judge } from '../robust/oracle.js';
+import { builtSample, FUZZ_SEED } from '../robust/fuzz.js';
+import { agreementProblems, judge, type RunSummary } from '../robust/oracle.js';
 import { pooled, runBuilt } from '../robust/runner.js';
 
-// A process per run is slow: a fixed share of the in-process cases, 6 to 40 of each kind.
-const SAMPLE = Math.min(40, Math.max(6, Math.ceil(fuzzRuns(150) / 25)));
+// A process per run is slow: a small sample of each kind (robust/fuzz.ts).
+const SAMPLE = builtSample();
 
 describe('generated cases through the built CLI', () => {
   const valid = fc.sample(validSiteArb, { numRuns: SAMPLE, seed: FUZZ_SEED }).map((s, i) => ({ name: `valid #${i}`, text: s.text, file: s.file, sets: [] as readonly string[], describe: s.file }));
@@ -33,14 +33,14 @@ describe('generated cases through the built CLI', () => {
       cases.map((c, i) => async () => {
         const dir = scratchDir();
         const site = writeCase(dir, c);
-        const exits = new Map<string, number | undefined>();
+        const runs = new Map<string, RunSummary>();
         for (const [k, command] of SITE_COMMANDS.entries()) {
           const json = modes[i]?.[k] ?? true;
-          const j = judge(command, json, c, await runBuilt(command.argv(site, c.sets, json)));
-          exits.set(command.name, j.exit);
+          const j = judge(command, json, c, await runBuilt(command.argv({ site, sets: c.sets, json, scratch: dir })));
+          runs.set(command.name, j);
           problems.push(...j.problems.map((p) => `${c.name} (${c.describe}): ${p}`));
         }
-        problems.push(...agreementProblems(exits).map((p) => `${c.name}: ${p}`));
+        problems.push(...agreementProblems(runs).map((p) => `${c.name}: ${p}`));
       }),
       2,
     );

@@ -2,21 +2,20 @@
  * Mutations of valid sites (dropped and misspelt keys, wrong types, numbers out of range, bad
  * and swapped units, overlapping CIDRs, duplicates, unicode, huge strings, broken YAML, bad
  * --set arguments) through every command that reads a site, in-process and bounded: the same
- * promises as for valid sites, and where a mutation makes the answer certain (a value of the
- * wrong type at a path), that answer. FUZZ_RUNS sets the number of cases.
+ * promises as for valid sites. Where one mutation makes the answer certain, that answer is
+ * single-mutations.test.ts. The cases are this property's share of FUZZ_RUNS (robust/fuzz.ts).
  */
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { mutatedSiteArb, singleMutationArb, type MutatedSite } from '../arbitraries/mutate.js';
-import { runCase, scratchDir, writeCase } from '../robust/case.js';
+import { mutatedSiteArb, type MutatedSite } from '../arbitraries/mutate.js';
+import { runCase, scratchDir } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
-import { expectationProblems, judge } from '../robust/oracle.js';
 import { InProcessPool } from '../robust/runner.js';
 
-const RUNS = fuzzRuns(150);
+const RUNS = fuzzRuns('mutated sites through every command');
 /** At most one command per case also runs without --json (its human output is checked too). */
-const humanArb = fc.constantFrom('none', 'validate', 'size', 'size --force');
+const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/mutated-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
@@ -33,23 +32,6 @@ describe('mutated sites', () => {
         if (r.problems.length) throw new Error(`${m.describe}\n  ${r.problems.join('\n  ')}`);
       },
       { testFile: FILE, runs: RUNS, toCase: ([m]) => toCase(m) },
-    );
-  }, fuzzTimeoutMs(RUNS));
-
-  it('give the answer a single mutation makes certain: its code at its path, and exit 2 for unusable input', async () => {
-    const validate = SITE_COMMANDS.find((c) => c.name === 'validate');
-    if (!validate) throw new Error('validate must be a site command');
-    await fuzz(
-      'a single mutation gets its diagnostic',
-      singleMutationArb,
-      async (m) => {
-        const site = writeCase(dir, { text: m.text, file: m.file, sets: m.sets });
-        const j = judge(validate, true, { text: m.text, sets: m.sets }, await cli.run(validate.argv(site, m.sets, true)));
-        const problems = [...j.problems];
-        for (const mutation of m.mutations) if (mutation.expect) problems.push(...expectationProblems(mutation.expect, j.exit, j.diagnostics));
-        if (problems.length) throw new Error(`${m.describe}\n  ${problems.join('\n  ')}`);
-      },
-      { testFile: FILE, runs: RUNS, toCase },
     );
   }, fuzzTimeoutMs(RUNS));
 });

@@ -50,6 +50,13 @@ describe('vmo-twin plan', () => {
     expect(replay.stdout).toContain('cannot be met');
   });
 
+  it('takes one value per --set, so a --set before the demand leaves the demand alone (as every site command does)', () => {
+    const r = cli(['plan', '--set', 'storage.array.usable=800Ti', 'test/fixtures/robust/demand.yaml', '--base', 'scenarios/minimal-5.yaml', '--drills', 'none', '--json']);
+    expect(r.stderr).not.toContain('Not enough non-option arguments');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).chosen.name).toBe('robust-small');
+  });
+
   it('exits 1 and says why when the demand cannot be met, writing nothing', () => {
     const demand = join(dir, 'huge.yaml');
     writeFileSync(demand, 'apiVersion: vmo-twin/v1\nkind: Demand\nmetadata: { name: huge }\nworkloads:\n  vmClasses:\n    - { name: whale, vcpu: 32, memory: 4Ti, disk: 1Ti, count: 1 }\n');

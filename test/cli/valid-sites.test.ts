@@ -2,7 +2,7 @@
  * Generated valid sites through every command that reads a site (in-process, bounded):
  * nothing crashes or hangs, exits are 0, 1 or 2 and agree between commands, diagnostics are
  * coded and located, and a site that validates clean compiles and places with the twin's
- * invariants holding. A quarter of FUZZ_RUNS sets the number of cases (npm run fuzz: 2,500).
+ * invariants holding. The number of cases is this property's share of FUZZ_RUNS (robust/fuzz.ts).
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,17 +10,14 @@ import { validSiteArb } from '../arbitraries/site.js';
 import { check } from '../helpers/site.js';
 import { render } from '../arbitraries/site.js';
 import { runCase, scratchDir } from '../robust/case.js';
+import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { InProcessPool } from '../robust/runner.js';
 
-/**
- * A quarter of FUZZ_RUNS (at least 40): each case compiles, places and sizes a whole cluster,
- * several times the work of a mutated case, and every mutated case starts from one of these
- * sites (the ~30 % of mutations that keep it readable compile and size it too).
- */
-const RUNS = Math.max(40, Math.floor(fuzzRuns(600) / 4));
+const RUNS = fuzzRuns('valid sites through every command');
+const FORMAT_RUNS = fuzzRuns('the same site in three formats');
 /** At most one command per case also runs without --json (its human output is checked too). */
-const humanArb = fc.constantFrom('none', 'validate', 'size', 'size --force');
+const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/valid-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
@@ -50,7 +47,7 @@ describe('generated valid sites', () => {
         expect(strip(render(site.object, 'flow').text, 'site.yaml')).toEqual(yaml);
         expect(strip(render(site.object, 'json').text, 'site.json')).toEqual(yaml);
       },
-      { testFile: FILE, runs: Math.max(20, Math.floor(RUNS / 10)), toCase: (site) => ({ text: site.text, file: site.file, sets: [] }) },
+      { testFile: FILE, runs: FORMAT_RUNS, toCase: (site) => ({ text: site.text, file: site.file, sets: [] }) },
     );
-  }, fuzzTimeoutMs(RUNS));
+  }, fuzzTimeoutMs(FORMAT_RUNS));
 });

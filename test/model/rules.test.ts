@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODES, type Code } from '../../src/model/diagnostics.js';
 import { check, scenarioText } from '../helpers/site.js';
+import { listSome } from '../../src/model/rules/network.js';
 
 const base = scenarioText('minimal-5');
 
@@ -180,6 +181,13 @@ describe('overlap findings stay one per network (found by the mutated-site fuzz:
     expect(overlaps).toHaveLength(40);
     expect(new Set(overlaps.map((d) => d.path)).size).toBe(40);
     expect(overlaps.some((d) => /overlaps .+, .+, .+ and 37 more$/.test(d.message))).toBe(true);
+  });
+  it('lists what it shows and counts the rest it did not write out (so 2,000 overlaps cost no 2 million names)', () => {
+    expect(listSome(['a'], 3, 1)).toBe('a');
+    expect(listSome(['a', 'b'], 3, 2)).toBe('a and b');
+    expect(listSome(['a', 'b', 'c'], 3, 3)).toBe('a, b and c');
+    expect(listSome(['a', 'b', 'c'], 3, 2_000)).toBe('a, b, c and 1997 more');
+    expect(listSome(['a', 'b', 'c', 'd'])).toBe('a, b, c and 1 more');
   });
   it('keeps the one-overlap message as it was', () => {
     const d = check(base, ['kubernetes.serviceCidr=100.64.0.0/18']).diagnostics.find((x) => x.code === 'cidr-overlap');

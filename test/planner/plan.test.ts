@@ -180,6 +180,20 @@ describe('a demand that cannot be met', () => {
     expect(r.kind === 'unmet' && r.reason).toContain('vm-vlan-out-of-range');
   });
 
+  it('stops at an even KVDB count in the base at once: more workers cannot make it odd (found by fuzzing: the search climbed to thousands of workers)', async () => {
+    const r = await planText(demandOf(['{ name: small, vcpu: 2, memory: 4Gi, disk: 10Gi, count: 20 }']), { drills: [], sets: ['storage.portworx.kvdbNodes=4'] });
+    expect(r.kind).toBe('unmet');
+    expect(r.kind === 'unmet' && r.reason).toBe('more workers cannot cure portworx-kvdb-nodes: it is in the base site or the demand');
+    expect(r.kind === 'unmet' && r.candidates.filter((c) => c.stage === 'validate')).toHaveLength(1);
+  });
+
+  it('says where the base names a worker class it does not define, as validate would', async () => {
+    const r = await planText(demandOf(['{ name: small, vcpu: 2, memory: 4Gi, disk: 10Gi, count: 20 }']), { drills: [], sets: ['nodes.workers.hardware=worker-9u'] });
+    expect(r.kind).toBe('invalid');
+    expect(r.kind === 'invalid' && r.message).toContain('no hardware class "worker-9u"');
+    expect(r.kind === 'invalid' && r.diagnostics.map((d) => [d.code, d.path, d.set])).toEqual([['unknown-reference', 'nodes.workers.hardware', 'nodes.workers.hardware=worker-9u']]);
+  });
+
   it('stops at a stall more workers cannot end: a surge repave with no spare machine', async () => {
     const r = await planText(demandText('demand-ra'), { sets: ['nodes.workers.updateStrategy=RollingUpdateScaleOut'] });
     expect(r.kind).toBe('unmet');

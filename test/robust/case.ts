@@ -23,7 +23,7 @@ export interface CaseReport {
   readonly runs: ReadonlyMap<string, Judged>;
 }
 
-/** A scratch directory per test file; each case overwrites its site file there. */
+/** A scratch directory per test file; each case overwrites its site file there, and export writes into export/ in it. */
 export function scratchDir(): string {
   return mkdtempSync(join(tmpdir(), 'vmo-twin-robust-'));
 }
@@ -51,7 +51,8 @@ export async function runCase(pool: InProcessPool, dir: string, c: SiteCase, hum
   const problems: string[] = [];
   const runs = new Map<string, Judged>();
   const validate = SITE_COMMANDS.find((x) => x.name === 'validate') as SiteCommand;
-  const first = judge(validate, true, c, await pool.run(validate.argv(site, c.sets, true)));
+  const call = (json: boolean) => ({ site, sets: c.sets, json, scratch: dir });
+  const first = judge(validate, true, c, await pool.run(validate.argv(call(true))));
   runs.set('validate', first);
   problems.push(...first.problems);
   if (first.exit === undefined) return { problems, runs };
@@ -60,9 +61,9 @@ export async function runCase(pool: InProcessPool, dir: string, c: SiteCase, hum
   const pending = Promise.all([
     ...rest.map(async (command) => {
       const json = !human.has(command.name);
-      return [command.name, judge(command, json, c, await pool.run(command.argv(site, c.sets, json)))] as const;
+      return [command.name, judge(command, json, c, await pool.run(command.argv(call(json))))] as const;
     }),
-    ...(human.has('validate') ? [pool.run(validate.argv(site, c.sets, false)).then((o) => ['validate (human)', judge(validate, false, c, o)] as const)] : []),
+    ...(human.has('validate') ? [pool.run(validate.argv(call(false))).then((o) => ['validate (human)', judge(validate, false, c, o)] as const)] : []),
   ]);
   const clean = exit === 0 ? cleanSiteProblems(c) : [];
   for (const [name, j] of await pending) {
@@ -76,7 +77,7 @@ export async function runCase(pool: InProcessPool, dir: string, c: SiteCase, hum
   }
   const leaked = pool.takeLeaked();
   if (leaked) problems.push(`output written around the Io: ${JSON.stringify(leaked.slice(0, 200))}`);
-  problems.push(...agreementProblems(new Map([...runs].map(([k, v]) => [k, v.exit]))));
+  problems.push(...agreementProblems(runs));
   if (exit === 0 && problems.length === 0) {
     problems.push(...clean);
     const size = runs.get('size');

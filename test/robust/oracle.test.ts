@@ -42,9 +42,35 @@ describe('the robustness oracle', () => {
       expect(problemsOf(outcome, asJson ?? true).length).toBeGreaterThan(0);
     });
   }
+  const exits = (pairs: Array<[string, number, unknown?]>) => new Map(pairs.map(([k, exit, json]) => [k, { exit, json }]));
   it('catches commands that disagree', () => {
-    expect(agreementProblems(new Map([['validate', 2], ['size', 0]]))).not.toEqual([]);
-    expect(agreementProblems(new Map([['validate', 0], ['size', 0], ['size --force', 1]]))).not.toEqual([]);
-    expect(agreementProblems(new Map([['validate', 1], ['size', 1], ['size --force', 0]]))).toEqual([]);
+    expect(agreementProblems(exits([['validate', 2], ['size', 0]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 0], ['size', 0], ['size --force', 1]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['size', 1], ['size --force', 0]]))).toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['simulate', 0]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 0], ['simulate', 2]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 0], ['simulate', 1, { ok: false, diagnostics: [] }]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 0], ['simulate', 1, { ok: false, gates: [] }]]))).toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['simulate --force', 2]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 0], ['export', 1]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 2], ['export', 1]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 2], ['plan', 1]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['plan', 2, { ok: false, diagnostics: [] }]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['plan', 2, { ok: false, error: 'no class', hint: 'define it', diagnostics: [] }]]))).toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['plan', 0], ['export', 1], ['simulate', 1]]))).toEqual([]);
+  });
+
+  const command = (name: string) => SITE_COMMANDS.find((c) => c.name === name) as (typeof SITE_COMMANDS)[number];
+  it('takes a result for what a run that failed on its own terms prints, and an error with a hint for a run it stopped', () => {
+    const gates = { ok: false, drill: 'node-failure', site: 's', seed: 1, runs: 1, events: 2, gates: [], downtime: {}, storage: {}, stalled: null };
+    expect(judge(command('simulate'), true, input, exited(1, JSON.stringify(gates))).problems).toEqual([]);
+    expect(judge(command('simulate'), true, input, exited(1, JSON.stringify({ ...gates, ok: true }))).problems).not.toEqual([]);
+    expect(judge(command('simulate'), false, input, exited(1, 'FAIL: 1 gate failed')).problems).toEqual([]);
+    expect(judge(command('simulate'), false, input, exited(1, 'PASS')).problems).not.toEqual([]);
+    expect(judge(command('size'), true, input, exited(1, JSON.stringify({ ok: false }))).problems).not.toEqual([]);
+    expect(judge(command('plan'), true, input, exited(2, JSON.stringify({ ok: false, error: 'no class', hint: 'define it under hardware:', diagnostics: [] }))).problems).toEqual([]);
+    expect(judge(command('plan'), true, input, exited(2, JSON.stringify({ ok: false, error: 'no class', diagnostics: [] }))).problems).not.toEqual([]);
+    expect(judge(command('plan'), true, input, exited(1, JSON.stringify({ ok: false, error: 'no class', hint: 'define it under hardware:' }))).problems).not.toEqual([]);
+    expect(judge(command('export'), true, input, exited(0, JSON.stringify({ ok: false, mode: 'write', site: 's', dir: 'd', formats: [], differences: 0, files: [] }))).problems).not.toEqual([]);
   });
 });

@@ -38,8 +38,20 @@ export interface JsonDiagnostic {
 const STACK = /\n\s+at .+:\d+:\d+/;
 const isCode = (c: string): c is Code => Object.hasOwn(CODES, c);
 
-/** The document the command read: the text with the --set overrides applied (undefined when it does not parse). */
+/**
+ * The document the command read, parsed once per case (every command of a case reads the
+ * same input object): judging six commands must not parse a 300,000-character site six times.
+ */
+const documents = new WeakMap<CaseInput, Document | undefined>();
 export function documentOf(input: CaseInput): Document | undefined {
+  if (documents.has(input)) return documents.get(input);
+  const doc = parseWithSets(input);
+  documents.set(input, doc);
+  return doc;
+}
+
+/** The text with the --set overrides applied (undefined when it does not parse). */
+function parseWithSets(input: CaseInput): Document | undefined {
   let doc: Document;
   try {
     doc = parseDocument(input.text, { uniqueKeys: false });
@@ -165,7 +177,9 @@ export function judge(command: SiteCommand, json: boolean, input: CaseInput, out
       if ((stdout + stderr).includes(word) && !quoted) p.push(`"${word}" in the output`);
     }
     for (const m of (stdout + stderr).matchAll(/\b(?:error|warning|info)\[([a-z0-9-]+)\]/g)) if (!isCode(m[1] ?? '')) p.push(`unknown code ${m[1]} in the output`);
-    if (code !== 0 && !/error/.test(stdout + stderr)) p.push(`exit ${code} without an error message`);
+    // A run that failed on its own terms says so in its own words: simulate "FAIL: 1 gate failed", plan "cannot be met: …".
+    const says = code === 1 && command.failureKeys ? /error|FAIL: \d+ gates? failed|cannot be met: \S/ : /error/;
+    if (code !== 0 && !says.test(stdout + stderr)) p.push(`exit ${code} without an error message`);
     return { problems: p.map((x) => `${command.name}: ${x}`), exit: code };
   }
   let parsed: unknown;
@@ -176,6 +190,8 @@ export function judge(command: SiteCommand, json: boolean, input: CaseInput, out
     return { problems: p.map((x) => `${command.name}: ${x}`), exit: code };
   }
   const obj = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  /** Stopped by an error that is not a diagnostic ({ok: false, error, hint}): an unusable --out, a class plan cannot find. */
+  const stopped = typeof obj['error'] === 'string';
   let diagnostics: JsonDiagnostic[] | undefined;
   if ('diagnostics' in obj) {
     if (!Array.isArray(obj['diagnostics'])) p.push('diagnostics is not a list');
@@ -184,13 +200,25 @@ export function judge(command: SiteCommand, json: boolean, input: CaseInput, out
       const doc = documentOf(input);
       for (const d of diagnostics) p.push(...diagnosticProblems(d, input, doc));
       const want = exitFor(diagnostics);
-      if (obj['ok'] === false && code !== want) p.push(`exit ${code}, but the diagnostics call for ${want}`);
+      // A run stopped by an error it names (plan: a hardware class that is nowhere) exits 2 whatever its diagnostics call for.
+      if (obj['ok'] === false && code !== want && !(stopped && code === 2)) p.push(`exit ${code}, but the diagnostics call for ${want}`);
       if (obj['ok'] === true && (code !== 0 || want !== 0)) p.push(`ok is true with exit ${code}`);
       if (obj['ok'] === false && code === 0) p.push('ok is false with exit 0');
     }
   }
+  if (stopped) {
+    if (code !== 2) p.push(`an error (${JSON.stringify(obj['error'])}) with exit ${code}`);
+    if (obj['ok'] !== false) p.push('an error with ok not false');
+    if (typeof obj['hint'] !== 'string' || obj['hint'].trim().length < 5) p.push(`an error without a hint: ${JSON.stringify(obj['error'])}`);
+  }
+  // A result rather than diagnostics: what the command printed because it ran.
+  const result = !diagnostics && !stopped;
   if (code === 0 && command.successKeys) for (const k of command.successKeys) if (!(k in obj)) p.push(`exit 0 but the JSON has no "${k}"`);
-  if (code !== 0 && !diagnostics) p.push(`exit ${code} with no diagnostics in the JSON`);
+  if (code === 1 && result && command.failureKeys) {
+    for (const k of command.failureKeys) if (!(k in obj)) p.push(`exit 1 with a result, but the JSON has no "${k}"`);
+    if (obj['ok'] !== false) p.push(`exit 1 with a result whose ok is ${JSON.stringify(obj['ok'])}`);
+  } else if (code !== 0 && !diagnostics && !stopped) p.push(`exit ${code} with no diagnostics in the JSON`);
+  if (code === 0 && result && 'ok' in obj && obj['ok'] !== true) p.push(`exit 0 with ok ${JSON.stringify(obj['ok'])}`);
   return { problems: p.map((x) => `${command.name}: ${x}`), exit: code, json: parsed, ...(diagnostics ? { diagnostics } : {}) };
 }
 
@@ -207,20 +235,50 @@ export function expectationProblems(e: Expectation, exit: number | undefined, di
   return p;
 }
 
+/** One command's run as agreement needs it: its exit, and its JSON when it ran with --json. */
+export interface RunSummary {
+  readonly exit?: number | undefined;
+  readonly json?: unknown;
+}
+
+const hasKey = (json: unknown, key: string): boolean => typeof json === 'object' && json !== null && key in json;
+
 /**
- * Commands must agree: size stops where validate finds errors (same exit status); size
- * --force runs whenever the site compiles.
+ * Commands must agree with validate, which says what the site is: 2 unusable, 1 errors, 0 clean.
+ * - size, simulate and export stop where validate finds errors, with its exit status;
+ * - on a clean site they run: size and export exit 0; simulate exits 0, or 1 with a result whose
+ *   gates say what failed (a drill gate is not a validation error) — "a site that validates
+ *   clean compiles, places, simulates and exports";
+ * - size --force and simulate --force run whenever the site compiles: never 2 past a site that
+ *   reads, 0 on a clean one;
+ * - plan takes the site as its base: 2 exactly when validate says 2 (or when it stops on an
+ *   error it names, with a hint); on a base that reads, the search answers 0 (a plan) or 1 (the
+ *   demand cannot be met on this base, with the candidates that say why).
  */
-export function agreementProblems(exits: ReadonlyMap<string, number | undefined>): string[] {
-  const v = exits.get('validate');
-  const s = exits.get('size');
-  const f = exits.get('size --force');
+export function agreementProblems(runs: ReadonlyMap<string, RunSummary>): string[] {
+  const v = runs.get('validate')?.exit;
   const p: string[] = [];
-  if (v !== undefined && s !== undefined && s !== v) p.push(`validate exits ${v} but size exits ${s}`);
-  if (v !== undefined && f !== undefined) {
-    if (v === 2 && f !== 2) p.push(`validate exits 2 but size --force exits ${f}`);
-    if (v === 0 && f !== 0) p.push(`validate exits 0 but size --force exits ${f}`);
-    if (v === 1 && f === 2) p.push('validate exits 1 but size --force exits 2');
+  if (v === undefined) return p;
+  const exit = (name: string): number | undefined => runs.get(name)?.exit;
+  for (const name of ['size', 'simulate', 'export']) {
+    const e = exit(name);
+    if (e === undefined) continue;
+    if (v !== 0 && e !== v) p.push(`validate exits ${v} but ${name} exits ${e}`);
+    if (v === 0 && e !== 0 && !(name === 'simulate' && e === 1)) p.push(`validate exits 0 but ${name} exits ${e}`);
+  }
+  const sim = runs.get('simulate');
+  if (v === 0 && sim?.exit === 1 && sim.json !== undefined && !hasKey(sim.json, 'gates')) p.push('validate exits 0 but simulate exits 1 without a drill result');
+  for (const name of ['size --force', 'simulate --force']) {
+    const f = exit(name);
+    if (f === undefined) continue;
+    if (v === 2 && f !== 2) p.push(`validate exits 2 but ${name} exits ${f}`);
+    if (v === 0 && f !== 0 && !(name === 'simulate --force' && f === 1)) p.push(`validate exits 0 but ${name} exits ${f}`);
+    if (v === 1 && f === 2) p.push(`validate exits 1 but ${name} exits 2`);
+  }
+  const plan = runs.get('plan');
+  if (plan?.exit !== undefined) {
+    if (v === 2 && plan.exit !== 2) p.push(`validate exits 2 but plan on it as the base exits ${plan.exit}`);
+    if (v !== 2 && plan.exit === 2 && plan.json !== undefined && !hasKey(plan.json, 'error')) p.push(`validate exits ${v} but plan on it as the base exits 2 without naming an error`);
   }
   return p;
 }

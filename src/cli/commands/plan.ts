@@ -86,7 +86,8 @@ export function planCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandMod
       withQuietOption(y)
         .positional('demand', { type: 'string', demandOption: true, describe: 'demand file (kind: Demand): VM classes and counts, failures to tolerate, drills; see scenarios/demand-*.yaml' })
         .option('base', { type: 'string', describe: 'take networks, bonds, storage, versions and the rest from this site (default: the reference, scenarios/vmo-ra-64.yaml)' })
-        .option('set', { type: 'string', array: true, default: [] as string[], describe: 'override a value of the base site, helm-style: --set storage.array.usable=800Ti (repeatable)' })
+        // One value per --set, as for every command that reads a site: `--set a=1 demand.yaml` leaves the demand alone.
+        .option('set', { type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'override a value of the base site, helm-style: --set storage.array.usable=800Ti (repeatable)' })
         .option('hardware', { type: 'string', array: true, describe: 'worker classes to choose from, by name (the demand\'s, or the base\'s); compared by total cost (workers × hardware.<name>.cost)' })
         .option('tolerate', { type: 'number', describe: 'worker failures to absorb with every VM placeable (default: the demand\'s, else 1 — RA §Hardware resources)' })
         .option('growth', { type: 'number', describe: 'percent more nodes the pod and service CIDRs must be ready for (default: the demand\'s, else 0)' })
