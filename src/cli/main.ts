@@ -2,6 +2,7 @@
  * vmo-twin: the command line. One module per command; this file only wires them.
  */
 import yargs, { type CommandModule } from 'yargs';
+import { stableStringify } from '../model/stable.js';
 import { processIo, UsageError, type Io } from './io.js';
 
 type Exit = (code: 0 | 1 | 2) => void;
@@ -89,6 +90,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     if (e instanceof UsageError) {
       io.err(`${io.errStyle.red('error')}: ${e.message}`);
       if (e.hint) io.err(`  hint: ${e.hint}`);
+      // A script reading --json learns why too, rather than from an empty stdout.
+      if (argv.includes('--json')) io.out(stableStringify({ ok: false, error: e.message, hint: e.hint ?? '' }));
       return 2;
     }
     const err = e as Error;

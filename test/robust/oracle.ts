@@ -250,7 +250,8 @@ const hasKey = (json: unknown, key: string): boolean => typeof json === 'object'
  *   gates say what failed (a drill gate is not a validation error) — "a site that validates
  *   clean compiles, places, simulates and exports";
  * - size --force and simulate --force run whenever the site compiles: never 2 past a site that
- *   reads, 0 on a clean one;
+ *   reads, 0 on a clean one — except that simulate --force stops (2, naming the error) on a site
+ *   whose errors make the cluster impossible to start;
  * - plan takes the site as its base: 2 exactly when validate says 2 (or when it stops on an
  *   error it names, with a hint); on a base that reads, the search answers 0 (a plan) or 1 (the
  *   demand cannot be met on this base, with the candidates that say why).
@@ -273,7 +274,9 @@ export function agreementProblems(runs: ReadonlyMap<string, RunSummary>): string
     if (f === undefined) continue;
     if (v === 2 && f !== 2) p.push(`validate exits 2 but ${name} exits ${f}`);
     if (v === 0 && f !== 0 && !(name === 'simulate --force' && f === 1)) p.push(`validate exits 0 but ${name} exits ${f}`);
-    if (v === 1 && f === 2) p.push(`validate exits 1 but ${name} exits 2`);
+    // A site with errors may describe a cluster that cannot start at all (more nodes than pod-CIDR blocks):
+    // simulate --force then stops, naming why.
+    if (v === 1 && f === 2 && !(name === 'simulate --force' && hasKey(runs.get(name)?.json, 'error'))) p.push(`validate exits 1 but ${name} exits 2`);
   }
   const plan = runs.get('plan');
   if (plan?.exit !== undefined) {

@@ -41,6 +41,9 @@ function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
+/** Said when a drill cannot start on a site (a site forced past its errors, or a drill that does not fit it). */
+const CANNOT_RUN_HINT = 'run vmo-twin validate on the site and fix its errors (--force simulates a site with errors only where the cluster as written can start), or check the drill against the site';
+
 export function simulateCommand(io: Io, exit: (code: 0 | 1 | 2) => void): CommandModule<object, Args> {
   return {
     command: 'simulate <site>',
@@ -106,14 +109,14 @@ export function simulateCommand(io: Io, exit: (code: 0 | 1 | 2) => void): Comman
         const shard = parseShard(argv.shard);
         bar.start(shardSeeds(argv.seed, argv.runs, shard.index, shard.count).length, `${drill.metadata.name} shard ${shard.index}/${shard.count}`);
         const r = await simulateShard(twin, drill, { seed: argv.seed, runs: argv.runs, workers, shard, progress }).finally(() => bar.stop());
-        if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`);
+        if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`, CANNOT_RUN_HINT);
         writeFileSync(argv.out as string, `${stableStringify(r.part)}\n`);
         io.err(`wrote ${argv.out}: shard ${shard.index}/${shard.count}, ${r.part.summaries.length} runs`);
         return exit(0);
       }
       if (argv.runs > 1) bar.start(argv.runs, `${drill.metadata.name} (${argv.runs} runs, ${workers} thread${workers === 1 ? '' : 's'})`);
       const r = await simulate(twin, drill, { seed: argv.seed, runs: argv.runs, workers, progress }).finally(() => bar.stop());
-      if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`);
+      if (r.kind !== 'done') throw new UsageError(`the drill cannot run on this site: ${r.reason}`, CANNOT_RUN_HINT);
       const wall = (performance.now() - started) / 1000;
       const result = argv.timings ? { ...r.result, timings: { wallSeconds: Math.round(wall * 1000) / 1000, eventsPerSecond: Math.round(r.result.events / Math.max(wall, 1e-9)), workers } } : r.result;
       io.out(argv.json ? stableStringify(result) : formatSimResult(result, io.style));
