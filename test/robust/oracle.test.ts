@@ -51,7 +51,7 @@ describe('the robustness oracle', () => {
     expect(agreementProblems(exits([['validate', 0], ['simulate', 2]]))).not.toEqual([]);
     expect(agreementProblems(exits([['validate', 0], ['simulate', 1, { ok: false, diagnostics: [] }]]))).not.toEqual([]);
     expect(agreementProblems(exits([['validate', 0], ['simulate', 1, { ok: false, gates: [] }]]))).toEqual([]);
-    expect(agreementProblems(exits([['validate', 1], ['simulate --force', 2]]))).not.toEqual([]);
+    expect(agreementProblems(exits([['validate', 1], ['simulate --force', 2, { ok: false }]]))).not.toEqual([]);
     expect(agreementProblems(exits([['validate', 1], ['simulate --force', 2, { ok: false, error: 'the drill cannot run on this site: …', hint: '' }]]))).toEqual([]);
     expect(agreementProblems(exits([['validate', 1], ['size --force', 2, { ok: false, error: 'x', hint: '' }]]))).not.toEqual([]);
     expect(agreementProblems(exits([['validate', 0], ['export', 1]]))).not.toEqual([]);

@@ -276,7 +276,9 @@ export function agreementProblems(runs: ReadonlyMap<string, RunSummary>): string
     if (v === 0 && f !== 0 && !(name === 'simulate --force' && f === 1)) p.push(`validate exits 0 but ${name} exits ${f}`);
     // A site with errors may describe a cluster that cannot start at all (more nodes than pod-CIDR blocks):
     // simulate --force then stops, naming why.
-    if (v === 1 && f === 2 && !(name === 'simulate --force' && hasKey(runs.get(name)?.json, 'error'))) p.push(`validate exits 1 but ${name} exits 2`);
+    // (With --json it names the error on stdout; without, judge() has checked that stderr says it.)
+    const named = runs.get(name)?.json === undefined || hasKey(runs.get(name)?.json, 'error');
+    if (v === 1 && f === 2 && !(name === 'simulate --force' && named)) p.push(`validate exits 1 but ${name} exits 2`);
   }
   const plan = runs.get('plan');
   if (plan?.exit !== undefined) {
