@@ -52,7 +52,7 @@ describe('report', () => {
   bench('report --results: read and check a saved repave-all (simulate --json)', () => {
     readResultsFile(saved);
   });
-  bench('demo (validate, size, write the report)', async () => {
+  bench('demo (validate, size, repave-all, 200 node failures on 2 threads, write the report)', async () => {
     const code = await run(['demo', '--out', join(dir, 'demo.html')], { ...silent, errStyle });
     if (code !== 0) throw new Error(`demo exited ${code}`);
   });
