@@ -89,15 +89,16 @@ function series(v: Json, p: string): SeriesPoint[] {
 const migrations = (v: Json, p: string): RunResult['migrations'] =>
   shape<RunResult['migrations']>(v, p, { started: (x, q) => int(x, q), completed: (x, q) => int(x, q), failed: (x, q) => int(x, q), maxInFlight: (x, q) => int(x, q) });
 const downtime = (v: Json, p: string): RunResult['downtime'] => shape<RunResult['downtime']>(v, p, { vms: (x, q) => int(x, q), vmSeconds: (x, q) => num(x, q, 0) });
-const storage = (v: Json, p: string): RunResult['storage'] =>
-  shape<RunResult['storage']>(v, p, {
-    degradedVolumesMax: (x, q) => int(x, q),
-    degradedVolumesAtEnd: (x, q) => int(x, q),
-    resyncTiB: (x, q) => num(x, q, 0),
-    quorumLost: bool,
-    kvdbQuorumLost: bool,
-    volumesLost: (x, q) => int(x, q),
-  });
+/** The storage figures, under `storage` in a result and flat in a run summary. */
+const STORAGE_FIELDS = {
+  degradedVolumesMax: (x: Json, q: string) => int(x, q),
+  degradedVolumesAtEnd: (x: Json, q: string) => int(x, q),
+  resyncTiB: (x: Json, q: string) => num(x, q, 0),
+  quorumLost: bool,
+  kvdbQuorumLost: bool,
+  volumesLost: (x: Json, q: string) => int(x, q),
+};
+const storage = (v: Json, p: string): RunResult['storage'] => shape<RunResult['storage']>(v, p, STORAGE_FIELDS);
 
 function runSeries(v: Json, p: string): RunResult['series'] {
   const o = obj(v, p);
@@ -152,12 +153,7 @@ const summary = (v: Json, p: string): RunSummary =>
     maxInFlight: (x, q) => int(x, q),
     downtimeVms: (x, q) => int(x, q),
     downtimeVmSeconds: (x, q) => num(x, q, 0),
-    degradedVolumesMax: (x, q) => int(x, q),
-    degradedVolumesAtEnd: (x, q) => int(x, q),
-    resyncTiB: (x, q) => num(x, q, 0),
-    quorumLost: bool,
-    kvdbQuorumLost: bool,
-    volumesLost: (x, q) => int(x, q),
+    ...STORAGE_FIELDS,
     stalled: (x, q) => nullable(x, q, str),
     failedGates: (x, q) => list(x, q, str),
   });
