@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { FakeMaas, type MaasState } from '../fakes/maas.js';
 import { seed, type SeedOptions } from '../fakes/seed.js';
 import { BIN } from './cli.js';
@@ -59,6 +59,19 @@ export async function startMaas(name: string, o: SeedOptions & { tls?: boolean }
   const fake = await new FakeMaas({ key: MAAS_KEY, ...(o.tls ? { tls: tls() } : {}) }).start();
   seed(fake, twinOf(name), o);
   return fake;
+}
+
+/** A `startMaas` for one test file: every fake it starts is stopped after the test that started it. */
+export function fakeMaasPerTest(): (name: string, o?: SeedOptions & { tls?: boolean }) => Promise<FakeMaas> {
+  const started: FakeMaas[] = [];
+  afterEach(async () => {
+    while (started.length) await started.pop()?.server.stop();
+  });
+  return async (name, o = {}) => {
+    const f = await startMaas(name, o);
+    started.push(f);
+    return f;
+  };
 }
 
 /** `apply maas SCENARIO --endpoint …` with fast test timeouts and retries; extra args last. */

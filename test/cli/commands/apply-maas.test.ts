@@ -4,10 +4,9 @@
  * MAAS's 400s point at the site file, and no output holds the key.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeMaas } from '../../fakes/maas.js';
+import { describe, expect, it } from 'vitest';
 import { STACK } from '../../helpers/cli.js';
-import { applyMaas, canonicalMaas, cliAsync, expectNoSecrets, filesUnder, MAAS_KEY, scenario, startMaas, TLS_DIR, workDir } from '../../helpers/fakes.js';
+import { applyMaas, canonicalMaas, cliAsync, expectNoSecrets, filesUnder, MAAS_KEY, scenario, fakeMaasPerTest, TLS_DIR, workDir } from '../../helpers/fakes.js';
 
 interface JsonRun {
   ok: boolean;
@@ -17,15 +16,7 @@ interface JsonRun {
   error?: { message: string; hint: string };
 }
 
-const fakes: FakeMaas[] = [];
-afterEach(async () => {
-  while (fakes.length) await fakes.pop()?.server.stop();
-});
-async function fake(name: string, o: Parameters<typeof startMaas>[1] = {}): Promise<FakeMaas> {
-  const f = await startMaas(name, o);
-  fakes.push(f);
-  return f;
-}
+const fake = fakeMaasPerTest();
 
 describe('apply maas on the reference cluster (64 machines)', () => {
   it('reads only without --yes, converges with --yes, then finds everything unchanged', async () => {

@@ -7,23 +7,16 @@
  */
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMaas } from '../../fakes/maas.js';
 import type { FakeRequest, FaultRule } from '../../fakes/server.js';
 import { STACK } from '../../helpers/cli.js';
-import { applyMaas, canonicalMaas, expectNoSecrets, filesUnder, startMaas, workDir } from '../../helpers/fakes.js';
+import { applyMaas, canonicalMaas, expectNoSecrets, filesUnder, fakeMaasPerTest, workDir } from '../../helpers/fakes.js';
 
 const SITE = 'minimal-5';
 let reference = '';
-const fakes: FakeMaas[] = [];
-afterEach(async () => {
-  while (fakes.length) await fakes.pop()?.server.stop();
-});
-async function fake(): Promise<FakeMaas> {
-  const f = await startMaas(SITE);
-  fakes.push(f);
-  return f;
-}
+const startFake = fakeMaasPerTest();
+const fake = (): Promise<FakeMaas> => startFake(SITE);
 
 beforeAll(async () => {
   const f = await fake();

@@ -6,22 +6,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { FakeMaas } from '../../fakes/maas.js';
 import { STACK } from '../../helpers/cli.js';
-import { applyMaas, cliAsync, expectNoSecrets, MAAS_KEY, startMaas, workDir } from '../../helpers/fakes.js';
+import { applyMaas, cliAsync, expectNoSecrets, MAAS_KEY, fakeMaasPerTest, workDir } from '../../helpers/fakes.js';
 import { check } from '../../helpers/site.js';
 
-const fakes: FakeMaas[] = [];
-afterEach(async () => {
-  while (fakes.length) await fakes.pop()?.server.stop();
-});
-async function fake(name: string, o: Parameters<typeof startMaas>[1] = {}): Promise<FakeMaas> {
-  const f = await startMaas(name, o);
-  fakes.push(f);
-  return f;
-}
+const fake = fakeMaasPerTest();
 const importMaas = (f: FakeMaas, cwd: string, args: readonly string[] = []) => cliAsync(['import', 'maas', '--endpoint', f.endpoint, '--retry-delay', '5ms', ...args], { cwd, env: { MAAS_API_KEY: MAAS_KEY } });
 const validate = (file: string, cwd: string, sets: readonly string[] = []) => cliAsync(['validate', file, '--json', ...sets.flatMap((s) => ['--set', s])], { cwd });
 
