@@ -4,6 +4,11 @@
  * is the node's score for that class, Infinity where the class does not fit), so choosing a
  * target does not scan the nodes.
  */
+export interface ArgminSnapshot {
+  readonly val: Float64Array;
+  readonly idx: Int32Array;
+}
+
 export class ArgminTree {
   private readonly size: number;
   private readonly val: Float64Array;
@@ -37,7 +42,31 @@ export class ArgminTree {
     let i = this.size + id;
     if (this.val[i] === value) return;
     this.val[i] = value;
-    for (i >>= 1; i >= 1; i >>= 1) this.pull(i);
+    // Up to the root, stopping where a subtree's winner is unchanged: nothing above it changes.
+    const val = this.val;
+    const idx = this.idx;
+    for (i >>= 1; i >= 1; i >>= 1) {
+      const l = 2 * i;
+      const vl = val[l] as number;
+      const vr = val[l + 1] as number;
+      const w = vr < vl ? l + 1 : l;
+      const wv = w === l ? vl : vr;
+      const wi = idx[w] as number;
+      if (val[i] === wv && idx[i] === wi) return;
+      val[i] = wv;
+      idx[i] = wi;
+    }
+  }
+
+  /** A copy of the tree, for `restore`. */
+  snapshot(): ArgminSnapshot {
+    return { val: this.val.slice(), idx: this.idx.slice() };
+  }
+
+  /** Back to a `snapshot` of this tree, without allocating. */
+  restore(s: ArgminSnapshot): void {
+    this.val.set(s.val);
+    this.idx.set(s.idx);
   }
 
   get(id: number): number {

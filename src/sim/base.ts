@@ -36,6 +36,7 @@ const COLUMN_TYPES = {
   replicaSet: Int32Array,
   setOffsets: Uint32Array,
   setReplicas: Uint32Array,
+  setReplicaSize: Float64Array,
   volumeVm: Uint32Array,
   kvdbSets: Int32Array,
 } as const;
@@ -161,6 +162,7 @@ export function buildBase(twin: Twin, drill: Drill, shared = true): BaseBuild {
     replicaSet: Vol * R,
     setOffsets: S + 1,
     setReplicas: Vol * R,
+    setReplicaSize: Vol * R,
     volumeVm: Vol,
     kvdbSets: px.kvdbNodes.length,
   };
@@ -270,7 +272,10 @@ export function buildBase(twin: Twin, drill: Drill, shared = true): BaseBuild {
   for (let i = 0; i < Vol * R; i++) {
     const set = cols.replicaSet[i] as number;
     if (set < 0) continue;
-    cols.setReplicas[(cols.setOffsets[set] as number) + fill[set]!++] = i;
+    const at = (cols.setOffsets[set] as number) + fill[set]!++;
+    cols.setReplicas[at] = i;
+    // The replica's volume size beside it: a drive set's resync reads them in order.
+    cols.setReplicaSize[at] = px.volumes.sizeMiB[Math.floor(i / R)] as number;
   }
   cols.volumeVm.set(px.volumes.vm);
   for (let i = 0; i < px.kvdbNodes.length; i++) cols.kvdbSets[i] = px.poolOfNode[px.kvdbNodes[i] as number] as number;

@@ -45,7 +45,7 @@ import {
   type Estimate,
 } from './constants.js';
 import type { Drill } from './drill.js';
-import { ArgminTree } from './argmin.js';
+import { ArgminTree, type ArgminSnapshot } from './argmin.js';
 import { EventQueue } from './queue.js';
 import { Recorder } from './recorder.js';
 import { Rng } from './rng.js';
@@ -158,6 +158,19 @@ export class InvariantError extends Error {
   }
 }
 
+/** A per-run typed array. */
+type RunArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array | Uint32Array | Float64Array;
+
+interface StartState {
+  readonly arrays: readonly RunArray[];
+  readonly trees: readonly ArgminSnapshot[];
+  readonly pending: Int32Array;
+  readonly freeBlocks: number;
+  readonly onlineSets: number;
+  readonly kvdbOnline: number;
+  readonly degraded: number;
+}
+
 export class DrillRun {
   readonly q: EventQueue;
   rng: Rng;
@@ -169,6 +182,9 @@ export class DrillRun {
   private readonly M: number;
   private readonly R: number;
   private readonly S: number;
+  private readonly K: number;
+  /** KubeVirt bandwidthPerMigration in Mbps (0: none), from the header, read per rebalance. */
+  private readonly bandwidthCapMbps: number;
 
   // Keys.
   private readonly kNode0: number;
@@ -199,6 +215,10 @@ export class DrillRun {
   private readonly failedAt: Float64Array;
   private readonly evacPending: Uint32Array;
   private readonly trees: ArgminTree[];
+  /** Per class, the nodes whose score in its tree is stale (`touch`), and a flag per class and node. */
+  private readonly stale: Int32Array[];
+  private readonly staleLen: Int32Array;
+  private readonly isStale: Uint8Array;
   private readonly invMem: Float64Array;
   private readonly invCpu: Float64Array;
   private readonly invPods: Float64Array;
@@ -234,6 +254,8 @@ export class DrillRun {
   private readonly sLowTime: Float64Array;
   private readonly sDirty: Float64Array;
   private readonly sThrottle: Float64Array;
+  /** When the completion budget of a transfer in pre-copy runs out (ms). */
+  private readonly sDeadline: Float64Array;
   private readonly sRounds: Uint32Array;
   private inFlight = 0;
 
@@ -309,7 +331,7 @@ export class DrillRun {
     this.rng = new Rng(opts.seed);
     this.rec = opts.record ? new Recorder(h.nodeNames, h.migration) : null;
 
-    this.kNode0 = 2 * M;
+    this.kNode0 = M;
     this.kVm0 = this.kNode0 + NODE_TIMERS * N;
     this.kGlobal0 = this.kVm0 + V;
     this.q = new EventQueue(this.kGlobal0 + G_FAIL0 + drill.spec.failures.length + 1);
@@ -337,7 +359,12 @@ export class DrillRun {
     this.failedAt = this.alloc(Float64Array, N, -1);
     this.evacPending = this.alloc(Uint32Array, N, 0);
     this.evacList = this.alloc(Int32Array, N, 0);
+    this.K = h.classes;
+    this.bandwidthCapMbps = h.migration.bandwidthCapMbps;
     this.trees = Array.from({ length: h.classes }, () => new ArgminTree(N));
+    this.stale = Array.from({ length: h.classes }, () => this.alloc(Int32Array, N, 0));
+    this.staleLen = this.alloc(Int32Array, h.classes, 0);
+    this.isStale = this.alloc(Uint8Array, h.classes * N, 0);
     this.invMem = new Float64Array(N);
     this.invCpu = new Float64Array(N);
     this.invPods = new Float64Array(N);
@@ -374,6 +401,7 @@ export class DrillRun {
     this.sLowTime = this.alloc(Float64Array, M, 0);
     this.sDirty = this.alloc(Float64Array, M, 0);
     this.sThrottle = this.alloc(Float64Array, M, 0);
+    this.sDeadline = this.alloc(Float64Array, M, 0);
     this.sRounds = this.alloc(Uint32Array, M, 0);
 
     this.setHolder = this.alloc(Int32Array, S, -1);
@@ -390,12 +418,15 @@ export class DrillRun {
     this.init();
   }
 
-  private readonly resettable: Array<[{ fill(v: number): unknown }, number]> = [];
+  /** Every per-run array, so a run can start again from `start` without allocating. */
+  private readonly resettable: RunArray[] = [];
+  /** The state before the drill's first event (seed-independent): each run starts from a copy. */
+  private start: StartState | null = null;
 
-  private alloc<T extends { fill(v: number): T }>(ctor: new (n: number) => T, length: number, fill: number): T {
+  private alloc<T extends RunArray>(ctor: new (n: number) => T, length: number, fill: number): T {
     const a = new ctor(length);
     if (fill !== 0) a.fill(fill);
-    this.resettable.push([a, fill]);
+    this.resettable.push(a);
     return a;
   }
 
@@ -408,14 +439,8 @@ export class DrillRun {
     this.rng = new Rng(opts.seed);
     this.rec = opts.record ? new Recorder(this.h.nodeNames, this.h.migration) : null;
     this.q.reset();
-    for (const [a, fill] of this.resettable) a.fill(fill);
-    this.pendingCount = 0;
     this.inFlight = 0;
-    this.onlineSets = 0;
-    this.kvdbOnline = 0;
-    this.degraded = 0;
     this.evacLen = 0;
-    this.freeBlocks = this.h.blocks;
     this.repaveIndex = 0;
     this.repaveVictim = -1;
     this.repaveSurge = -1;
@@ -448,13 +473,21 @@ export class DrillRun {
     this.stopped = false;
     this.checkedAt = 0;
     this.endedAfter = -1;
-    this.init();
+    this.restoreStart();
+    this.setupDrill();
   }
 
   // ------------------------------------------------------------------------------------------
   // Setup.
 
   private init(): void {
+    this.initState();
+    this.saveStart();
+    this.setupDrill();
+  }
+
+  /** The cluster as the base describes it: machines, VMs on their nodes, drive sets, volumes. */
+  private initState(): void {
     const { c, N, V } = this;
     for (let n = 0; n < N; n++) {
       this.mPool[n] = c.nodeRole[n] === ROLE_CP ? 0 : 1;
@@ -513,15 +546,43 @@ export class DrillRun {
       this.volUp[vol] = up;
       if (up < R) this.degraded++;
     }
-    this.degradedMax = this.degraded;
     for (let n = 0; n < N; n++) this.touch(n);
+  }
+
+  private saveStart(): void {
+    this.start = {
+      arrays: this.resettable.map((a) => a.slice()),
+      trees: this.trees.map((t) => t.snapshot()),
+      pending: this.pendingRestart.slice(0, this.pendingCount),
+      freeBlocks: this.freeBlocks,
+      onlineSets: this.onlineSets,
+      kvdbOnline: this.kvdbOnline,
+      degraded: this.degraded,
+    };
+  }
+
+  /** Back to the state `saveStart` kept: copies of typed arrays, no allocation. */
+  private restoreStart(): void {
+    const st = this.start as StartState;
+    this.resettable.forEach((a, i) => a.set(st.arrays[i] as RunArray));
+    this.trees.forEach((t, i) => t.restore(st.trees[i] as ArgminSnapshot));
+    this.pendingCount = 0;
+    for (let i = 0; i < st.pending.length; i++) this.pushPending(st.pending[i] as number);
+    this.freeBlocks = st.freeBlocks;
+    this.onlineSets = st.onlineSets;
+    this.kvdbOnline = st.kvdbOnline;
+    this.degraded = st.degraded;
+  }
+
+  /** What every run does first: the recorder's starting figures and the drill's first events (seeded). */
+  private setupDrill(): void {
+    const { c, N } = this;
+    this.degradedMax = this.degraded;
     if (this.rec) {
       for (let n = 0; n < N; n++) this.rec.vms(0, n, this.vmCount[n] as number);
       this.rec.inFlight(0, 0);
       this.rec.degraded(0, this.degraded);
     }
-
-    // Drill setup.
     const spec = this.drill.spec;
     if (this.repavePools.length > 0) {
       for (let n = 0; n < N; n++) {
@@ -586,12 +647,21 @@ export class DrillRun {
    * when a node's usage or state changes, so this is a lookup.
    */
   findTarget(k: number, exclude: number): number {
-    return (this.trees[k] as ArgminTree).minExcept(exclude);
+    const tree = this.trees[k] as ArgminTree;
+    // Refresh the scores of the nodes changed since this class last looked (see `touch`).
+    const list = this.stale[k] as Int32Array;
+    const N = this.N;
+    for (let i = 0, len = this.staleLen[k] as number; i < len; i++) {
+      const n = list[i] as number;
+      this.isStale[k * N + n] = 0;
+      tree.set(n, this.schedulable(n) ? this.score(n, k) : Infinity);
+    }
+    this.staleLen[k] = 0;
+    return tree.minExcept(exclude);
   }
 
-  /** The score of node `n` for class `k`, Infinity when the class does not fit there. */
+  /** The score of schedulable node `n` for class `k`, Infinity when the class does not fit there. */
   private score(n: number, k: number): number {
-    if (!this.schedulable(n)) return Infinity;
     const c = this.c;
     const m = (this.memUsed[n] as number) + (c.classPodMem[k] as number);
     if (m > (c.nodeAllocMem[n] as number)) return Infinity;
@@ -608,9 +678,18 @@ export class DrillRun {
     return sp > score ? sp : score;
   }
 
-  /** Node `n` changed (usage, pods, state): refresh its score in every class's tree. */
+  /**
+   * Node `n` changed (usage, pods, state): its score in every class's tree is stale, and is
+   * recomputed when that class next looks for a target (a node that changes several times
+   * between two lookups is scored once).
+   */
   private touch(n: number): void {
-    for (let k = 0; k < this.trees.length; k++) (this.trees[k] as ArgminTree).set(n, this.score(n, k));
+    const N = this.N;
+    for (let k = 0; k < this.K; k++) {
+      if (this.isStale[k * N + n]) continue;
+      this.isStale[k * N + n] = 1;
+      (this.stale[k] as Int32Array)[this.staleLen[k]!++] = n;
+    }
   }
 
   private setState(n: number, st: number): void {
@@ -713,7 +792,6 @@ export class DrillRun {
     }
     this.lastEventAt = q.now;
     if (key < this.M) this.onSlot(key);
-    else if (key < this.kNode0) this.onTimeout(key - this.M);
     else if (key < this.kVm0) {
       const i = key - this.kNode0;
       const kind = (i / this.N) | 0;
@@ -836,23 +914,30 @@ export class DrillRun {
     this.q.after(slot, this.sample(TARGET_POD_START_MS));
   }
 
-  /** Settle every transfer's progress at the old rates, then give each its new share and move its event. */
-  private rebalance(): void {
+  /**
+   * A transfer from `from` to `to` started or ended: settle the progress of every transfer
+   * sharing one of those links at its old rate, then give it its new share and move its event.
+   * (The others' shares did not change.)
+   */
+  private rebalance(from: number, to: number): void {
     const now = this.q.now;
-    const cap = this.h.migration.bandwidthCapMbps;
+    const cap = this.bandwidthCapMbps;
     for (let s = 0; s < this.M; s++) {
       const ph = this.sPhase[s] as number;
       if (ph !== P_PRECOPY && ph !== P_STOPCOPY) continue;
       const src = this.sSrc[s] as number;
       const dst = this.sDst[s] as number;
+      if (src !== from && dst !== to) continue;
       const remain = Math.max(0, (this.sRemain[s] as number) - (now - (this.sLast[s] as number)) * (this.sRate[s] as number));
       let mbps = Math.min((this.c.nodeLinkMbps[src] as number) / Math.max(1, this.outXfer[src] as number), (this.c.nodeLinkMbps[dst] as number) / Math.max(1, this.inXfer[dst] as number));
       if (cap > 0 && cap < mbps) mbps = cap;
       const rate = Math.max(1e-9, mbps * MBPS_TO_MIB_PER_MS);
+      // Its share did not change: its end stays where it is (the heap is the loop's cost).
+      if (rate === this.sRate[s]) continue;
       this.sRemain[s] = remain;
       this.sLast[s] = now;
       this.sRate[s] = rate;
-      this.q.at(s, now + Math.ceil(remain / rate));
+      this.slotAt(s, now + Math.ceil(remain / rate));
     }
   }
 
@@ -877,11 +962,14 @@ export class DrillRun {
       this.outXfer[this.sSrc[s] as number]!++;
       this.inXfer[this.sDst[s] as number]!++;
       // Completion budget: completionTimeoutPerGiB × data size in GB, rounded up (behaviour.md §1).
+      // The slot's one event is its round end or this deadline, whichever comes first.
       const gb = Math.ceil((mem * 1048576) / 1e9);
-      this.q.after(this.M + s, gb * this.h.migration.completionTimeoutPerGiBMs);
-      this.rebalance();
+      this.sDeadline[s] = now + Math.max(0, Math.ceil(gb * this.h.migration.completionTimeoutPerGiBMs));
+      this.rebalance(this.sSrc[s] as number, this.sDst[s] as number);
     } else if (ph === P_PRECOPY) {
-      this.roundEnd(s);
+      // The completion budget ran out (behaviour.md §1): the VM stays on the source.
+      if (now >= (this.sDeadline[s] as number)) this.failMigration(s, false);
+      else this.roundEnd(s);
     } else if (ph === P_STOPCOPY) {
       this.completeMigration(s);
     } else if (ph === P_UNSCHEDULABLE) {
@@ -912,7 +1000,6 @@ export class DrillRun {
     } else if (now - (this.sLowTime[s] as number) >= m.progressTimeoutMs) {
       if (m.allowPostCopy) {
         // Post-copy: switch over now, fetch the rest on demand; no timeout applies any more.
-        this.q.cancel(this.M + s);
         this.sPhase[s] = P_STOPCOPY;
         this.startRound(s, 0);
         return;
@@ -934,12 +1021,13 @@ export class DrillRun {
     this.sRoundBytes[s] = bytes;
     this.sRoundStart[s] = now;
     this.sLast[s] = now;
-    this.q.at(s, now + Math.ceil(bytes / (this.sRate[s] as number)));
+    this.slotAt(s, now + Math.ceil(bytes / (this.sRate[s] as number)));
   }
 
-  private onTimeout(s: number): void {
-    // The completion budget ran out (behaviour.md §1): the VM stays on the source.
-    if (this.sPhase[s] === P_PRECOPY) this.failMigration(s, false);
+  /** Schedule slot `s`'s transfer to end at `t`, or its completion deadline if that comes first in pre-copy. */
+  private slotAt(s: number, t: number): void {
+    const deadline = this.sDeadline[s] as number;
+    this.q.at(s, this.sPhase[s] === P_PRECOPY && deadline < t ? deadline : t);
   }
 
   private releaseSlot(s: number): void {
@@ -954,7 +1042,6 @@ export class DrillRun {
     this.inFlight--;
     this.sPhase[s] = P_FREE;
     this.q.cancel(s);
-    this.q.cancel(this.M + s);
     this.vmSlot[this.sVm[s] as number] = -1;
     this.sVm[s] = -1;
     if (this.rec) this.rec.inFlight(this.q.now, this.inFlight);
@@ -977,7 +1064,7 @@ export class DrillRun {
       this.evacPending[src]!--;
     }
     this.completed++;
-    this.rebalance();
+    this.rebalance(src, dst);
     this.afterMove(src);
   }
 
@@ -989,7 +1076,7 @@ export class DrillRun {
     this.releaseSlot(s);
     this.vmState[v] = VM_RUNNING;
     this.failed++;
-    this.rebalance();
+    this.rebalance(src, dst);
     // Backoff: 20 s, doubling per consecutive failure (behaviour.md §1).
     const fails = Math.min(this.vmFails[v] as number, MIGRATION_BACKOFF_MAX_DOUBLINGS);
     this.vmFails[v] = Math.min(255, (this.vmFails[v] as number) + 1);
@@ -1084,12 +1171,13 @@ export class DrillRun {
 
   private failMigrationQuietly(s: number): void {
     const v = this.sVm[s] as number;
+    const src = this.sSrc[s] as number;
     const dst = this.sDst[s] as number;
     if (dst >= 0) this.reserve(dst, this.c.vmClass[v] as number, -1);
     this.releaseSlot(s);
     this.vmState[v] = VM_RUNNING;
     this.failed++;
-    this.rebalance();
+    this.rebalance(src, dst);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1342,14 +1430,17 @@ export class DrillRun {
     // Changed data since the set went offline (LUN reattach), or all of it (new drives).
     const writeRate = this.drill.spec.assumptions.volumeWriteRate / 1000;
     const offlineFor = this.q.now - (this.setOfflineSince[set] as number);
-    const R = this.R;
     let changed = 0;
     const c = this.c;
+    const setReplicas = c.setReplicas;
+    const setReplicaSize = c.setReplicaSize;
+    const replicaState = this.replicaState;
+    // Reattached LUNs resync what was written while offline, at most the volume; new drives, all of it.
+    const written = this.h.reattach ? writeRate * offlineFor : Infinity;
     for (let i = c.setOffsets[set] as number, end = c.setOffsets[set + 1] as number; i < end; i++) {
-      const r = c.setReplicas[i] as number;
-      const size = c.volumeSize[(r / R) | 0] as number;
-      changed += this.h.reattach ? Math.min(size, writeRate * offlineFor) : size;
-      this.replicaState[r] = R_RESYNC;
+      const size = setReplicaSize[i] as number;
+      changed += size < written ? size : written;
+      replicaState[setReplicas[i] as number] = R_RESYNC;
     }
     this.resyncMiB += changed;
     const rate = Math.max(1e-9, (c.nodeLinkMbps[n] as number) * MBPS_TO_MIB_PER_MS);

@@ -1,11 +1,15 @@
 /**
  * Monte Carlo runs on worker threads. The base state is mapped, not copied: every worker gets
- * the same SharedArrayBuffer and the small header. Seeds are handed out one at a time (the
- * fastest worker takes the next), and results are put back in seed order, so any number of
- * workers gives the same result as one.
+ * the same SharedArrayBuffer and the small header. Seeds are taken from a shared counter
+ * (`Atomics.add`), so no thread waits for another to hand it work, and results are put back in
+ * seed order, so any number of workers gives the same result as one.
+ *
+ * The worker threads outlive a set: a process that runs several sets (a library user, the
+ * tests, the benchmarks) starts them once. Between sets they are unreferenced, so they never
+ * keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
-import type { SimBase } from './base.js';
+import type { BaseHeader, SimBase } from './base.js';
 import type { Drill } from './drill.js';
 import type { RunResult, RunSummary } from './result.js';
 import { runOnce, summarize } from './run.js';
@@ -18,17 +22,53 @@ export interface ManyRuns {
 
 export type Progress = (done: number, total: number) => void;
 
+/** A set for a worker: the shared base, the drill, the seeds and the shared counter of the next seed's index. */
+export interface WorkerJob {
+  readonly type: 'job';
+  readonly header: BaseHeader;
+  readonly buffer: SharedArrayBuffer;
+  readonly drill: Drill;
+  readonly seeds: readonly number[];
+  readonly recordSeed: number;
+  /** One Int32: the index of the next seed to run. */
+  readonly next: SharedArrayBuffer;
+}
 /** Worker messages. */
-export type ToWorker = { readonly type: 'run'; readonly seed: number; readonly record: boolean } | { readonly type: 'stop' };
+export type ToWorker = WorkerJob;
 export type FromWorker =
-  | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly seed: number; readonly summary: RunSummary; readonly result: RunResult | null }
+  | { readonly type: 'done'; readonly index: number; readonly summary: RunSummary; readonly result: RunResult | null }
+  | { readonly type: 'idle' }
   | { readonly type: 'error'; readonly message: string };
 
 /** The compiled worker script: next to this module in dist/, or dist/ when running from src/ (tests). */
 export function workerScript(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('../../dist/sim/worker.js', here) : new URL('./worker.js', here);
+}
+
+/** Worker threads not in a set, kept for the next one. */
+const spare: Worker[] = [];
+
+function takeWorkers(n: number): Worker[] {
+  const out = spare.splice(0, n);
+  while (out.length < n) {
+    const w = new Worker(workerScript());
+    // A kept worker that dies between sets (killed, out of memory) is not handed out again.
+    w.once('exit', () => {
+      const i = spare.indexOf(w);
+      if (i >= 0) spare.splice(i, 1);
+    });
+    out.push(w);
+  }
+  for (const w of out) w.ref();
+  return out;
+}
+
+/** Stops the kept worker threads (they are unreferenced, so a process exits without this); returns how many. */
+export async function closeWorkers(): Promise<number> {
+  const stopping = spare.splice(0);
+  await Promise.all(stopping.map((w) => w.terminate()));
+  return stopping.length;
 }
 
 function inThread(base: SimBase, drill: Drill, seeds: readonly number[], recordSeed: number, progress?: Progress): ManyRuns {
@@ -45,72 +85,82 @@ function inThread(base: SimBase, drill: Drill, seeds: readonly number[], recordS
 
 /**
  * Run `seeds` (the full result is kept for `recordSeed`) on `workers` threads: this one and
- * `workers - 1` worker threads, each taking the next seed when free. Resolves with summaries
- * in seed order.
+ * `workers - 1` worker threads, each taking the next seed from the shared counter when free.
+ * Resolves with summaries in seed order.
  */
 export async function runMany(base: SimBase, drill: Drill, seeds: readonly number[], recordSeed: number, workers: number, progress?: Progress): Promise<ManyRuns> {
   const threads = Math.max(1, Math.min(workers, seeds.length));
   if (threads === 1 || !(base.buffer instanceof SharedArrayBuffer)) return inThread(base, drill, seeds, recordSeed, progress);
-  const byseed = new Map<number, RunSummary>();
+  const n = seeds.length;
+  const summaries = new Array<RunSummary>(n);
   let first: RunResult | null = null;
-  let next = 0;
   let done = 0;
-  const pool: Worker[] = [];
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const pool = takeWorkers(threads - 1);
+  const detach: Array<() => void> = [];
+  let broken = false;
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
+      let idle = 0;
+      const settle = (): void => {
+        if (!failed && done === n && idle === pool.length) resolve();
+      };
       const fail = (e: Error): void => {
         if (failed) return;
         failed = true;
+        broken = true;
+        Atomics.store(counter, 0, n); // the others stop after their current run
         reject(e);
       };
-      // This thread takes seeds too, a run at a time, between the workers' messages.
+      const record = (index: number, summary: RunSummary, result: RunResult | null): void => {
+        summaries[index] = summary;
+        if (result) first = result;
+        done++;
+        progress?.(done, n);
+      };
+      // This thread takes seeds too, a run at a time, reading the workers' messages in between.
       const pump = (): void => {
-        if (failed || next >= seeds.length) return;
-        const seed = seeds[next++] as number;
+        if (failed) return;
+        const i = Atomics.add(counter, 0, 1);
+        if (i >= n) return settle();
+        const seed = seeds[i] as number;
         try {
           const o = runOnce(base, drill, seed, { record: seed === recordSeed });
-          byseed.set(seed, summarize(o));
-          if (o.result) first = o.result;
+          record(i, summarize(o), o.result);
         } catch (e) {
           fail(e as Error);
           return;
         }
-        done++;
-        progress?.(done, seeds.length);
-        if (done === seeds.length) resolve();
-        else setImmediate(pump);
+        setImmediate(pump);
       };
-      for (let t = 1; t < threads; t++) {
-        const w = new Worker(workerScript(), { workerData: { header: base.header, buffer: base.buffer, drill } });
-        pool.push(w);
-        const give = (): void => {
-          if (next < seeds.length) {
-            const seed = seeds[next++] as number;
-            w.postMessage({ type: 'run', seed, record: seed === recordSeed } satisfies ToWorker);
-          } else w.postMessage({ type: 'stop' } satisfies ToWorker);
-        };
-        w.on('message', (m: FromWorker) => {
-          if (m.type === 'ready') give();
-          else if (m.type === 'done') {
-            byseed.set(m.seed, m.summary);
-            if (m.result) first = m.result;
-            done++;
-            progress?.(done, seeds.length);
-            if (done === seeds.length) resolve();
-            else give();
+      const job: WorkerJob = { type: 'job', header: base.header, buffer: base.buffer as SharedArrayBuffer, drill, seeds, recordSeed, next };
+      for (const w of pool) {
+        const onMessage = (m: FromWorker): void => {
+          if (m.type === 'done') record(m.index, m.summary, m.result);
+          else if (m.type === 'idle') {
+            idle++;
+            settle();
           } else fail(new Error(`simulation worker failed: ${m.message}`));
-        });
-        w.on('error', (e) => fail(e));
-        w.on('exit', (code) => {
-          if (code !== 0 && done < seeds.length) fail(new Error(`simulation worker exited with code ${code}`));
-        });
+        };
+        const onError = (e: Error): void => fail(e);
+        const onExit = (code: number): void => fail(new Error(`simulation worker exited with code ${code}`));
+        w.on('message', onMessage).on('error', onError).on('exit', onExit);
+        detach.push(() => void w.off('message', onMessage).off('error', onError).off('exit', onExit));
+        w.postMessage(job satisfies ToWorker);
       }
       setImmediate(pump);
     });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const off of detach) off();
+    // After a failure a worker may still be in a run: stop them rather than keep them.
+    if (broken) await Promise.all(pool.map((w) => w.terminate()));
+    else
+      for (const w of pool) {
+        w.unref();
+        spare.push(w);
+      }
   }
-  const summaries = seeds.map((s) => byseed.get(s) as RunSummary);
   return { summaries, first };
 }

@@ -1,28 +1,28 @@
 /**
- * The worker thread of a Monte Carlo set: maps the shared base state, then runs the seeds the
- * main thread hands it, one at a time, and sends back each run's summary.
+ * A worker thread of Monte Carlo sets: for each set, maps the shared base state and runs seeds
+ * taken from the shared counter until none is left, sending back each run's summary, then says
+ * it is idle and waits for the next set.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { mapColumns, type BaseHeader, type SimBase } from './base.js';
-import type { Drill } from './drill.js';
+import { parentPort } from 'node:worker_threads';
+import { mapColumns, type SimBase } from './base.js';
 import type { FromWorker, ToWorker } from './pool.js';
 import { runOnce, summarize } from './run.js';
 
-const data = workerData as { header: BaseHeader; buffer: SharedArrayBuffer; drill: Drill };
-const base: SimBase = { header: data.header, buffer: data.buffer, cols: mapColumns(data.header, data.buffer) };
 const port = parentPort;
 if (port) {
-  port.on('message', (m: ToWorker) => {
-    if (m.type === 'stop') {
-      port.close();
-      return;
-    }
+  port.on('message', (job: ToWorker) => {
+    const base: SimBase = { header: job.header, buffer: job.buffer, cols: mapColumns(job.header, job.buffer) };
+    const counter = new Int32Array(job.next);
+    const n = job.seeds.length;
     try {
-      const o = runOnce(base, data.drill, m.seed, { record: m.record });
-      port.postMessage({ type: 'done', seed: m.seed, summary: summarize(o), result: o.result } satisfies FromWorker);
+      for (let i = Atomics.add(counter, 0, 1); i < n; i = Atomics.add(counter, 0, 1)) {
+        const seed = job.seeds[i] as number;
+        const o = runOnce(base, job.drill, seed, { record: seed === job.recordSeed });
+        port.postMessage({ type: 'done', index: i, summary: summarize(o), result: o.result } satisfies FromWorker);
+      }
+      port.postMessage({ type: 'idle' } satisfies FromWorker);
     } catch (e) {
       port.postMessage({ type: 'error', message: (e as Error).message } satisfies FromWorker);
     }
   });
-  port.postMessage({ type: 'ready' } satisfies FromWorker);
 }

@@ -3,7 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stableStringify as canonicalJson } from '../../src/model/stable.js';
+import { buildBase } from '../../src/sim/base.js';
 import { simulate, simulateShard } from '../../src/sim/index.js';
+import { closeWorkers, runMany } from '../../src/sim/pool.js';
 import { mergeParts, shardSeeds } from '../../src/sim/shard.js';
 import { drillNamed } from '../helpers/sim.js';
 import { twinOf } from '../helpers/site.js';
@@ -54,5 +56,37 @@ describe('a Monte Carlo set of node failures', () => {
       const all = Array.from({ length: count }, (_, i) => shardSeeds(5, 100, i, count)).flat();
       expect(all).toEqual(Array.from({ length: 100 }, (_, i) => 5 + i));
     }
+  });
+});
+
+describe('the worker threads of Monte Carlo sets', () => {
+  const seeds = Array.from({ length: 30 }, (_, i) => 100 + i);
+  const shared = () => {
+    const b = buildBase(twin, drill, true);
+    if (b.kind !== 'built') throw new Error(b.reason);
+    return b.base;
+  };
+
+  it('are kept between sets, give the same summaries on 3 threads as on 1, and stop on request', async () => {
+    const base = shared();
+    const one = await runMany(base, drill, seeds, 100, 1);
+    const three = await runMany(base, drill, seeds, 100, 3);
+    const again = await runMany(base, drill, seeds, 100, 3);
+    expect(canonicalJson(three.summaries)).toBe(canonicalJson(one.summaries));
+    expect(canonicalJson(again.summaries)).toBe(canonicalJson(one.summaries));
+    expect(canonicalJson(three.first)).toBe(canonicalJson(one.first));
+    expect(one.first?.seed).toBe(100);
+    expect(await closeWorkers()).toBe(2);
+    expect(await closeWorkers()).toBe(0);
+  });
+
+  it('reject a set when a run throws, and the next set still runs', async () => {
+    const base = shared();
+    // A drill whose gates cannot be read: every run throws after its events, in whichever thread.
+    const broken = { ...drill, spec: { ...drill.spec, gates: null } } as unknown as typeof drill;
+    await expect(runMany(base, broken, seeds, 100, 2)).rejects.toThrow();
+    const ok = await runMany(base, drill, seeds.slice(0, 4), 100, 2);
+    expect(ok.summaries.map((s) => s.seed)).toEqual([100, 101, 102, 103]);
+    await closeWorkers();
   });
 });
