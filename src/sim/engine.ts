@@ -78,6 +78,10 @@ const P_TARGET = 1;
 const P_PRECOPY = 2;
 const P_STOPCOPY = 3;
 const P_UNSCHEDULABLE = 4;
+// Why a migration failed (the stall report keeps the last).
+const FAIL_UNSCHEDULABLE = 1;
+const FAIL_NO_PROGRESS = 2;
+const FAIL_TIMEOUT = 3;
 
 // Replica states.
 const R_UP = 0;
@@ -306,6 +310,9 @@ export class DrillRun {
   private kvdbQuorumLost = false;
   private volumesLost = 0;
   private stall: Stall | null = null;
+  private failedSinceCompletion = 0;
+  private lastCompletionAt = 0;
+  private readonly lastFail = { cause: 0, vm: 0, src: 0, rate: 0, dirty: 0, sharing: 0 };
   private lastFailureAt = -1;
   private recoveryMs = 0;
   private lastEventAt = 0;
@@ -467,6 +474,8 @@ export class DrillRun {
     this.kvdbQuorumLost = false;
     this.volumesLost = 0;
     this.stall = null;
+    this.failedSinceCompletion = 0;
+    this.lastCompletionAt = 0;
     this.lastFailureAt = -1;
     this.recoveryMs = 0;
     this.lastEventAt = 0;
@@ -801,7 +810,10 @@ export class DrillRun {
 
   private onGlobal(g: number): void {
     if (g === G_HORIZON) {
-      if (this.workRemains()) this.doStall('horizon-reached', `the drill did not finish within its horizon of ${this.drill.spec.horizon / 3_600_000} h`, -1);
+      if (this.workRemains()) {
+        const failing = this.failingMigrations();
+        this.doStall('horizon-reached', `the drill did not finish within its horizon of ${this.drill.spec.horizon / 3_600_000} h: ${failing || this.pendingWork()}`, -1);
+      }
       this.stopped = true;
       return;
     }
@@ -968,12 +980,12 @@ export class DrillRun {
       this.rebalance(this.sSrc[s] as number, this.sDst[s] as number);
     } else if (ph === P_PRECOPY) {
       // The completion budget ran out (behaviour.md §1): the VM stays on the source.
-      if (now >= (this.sDeadline[s] as number)) this.failMigration(s, false);
+      if (now >= (this.sDeadline[s] as number)) this.failMigration(s, FAIL_TIMEOUT);
       else this.roundEnd(s);
     } else if (ph === P_STOPCOPY) {
       this.completeMigration(s);
     } else if (ph === P_UNSCHEDULABLE) {
-      this.failMigration(s, true);
+      this.failMigration(s, FAIL_UNSCHEDULABLE);
     }
   }
 
@@ -1004,7 +1016,7 @@ export class DrillRun {
         this.startRound(s, 0);
         return;
       }
-      this.failMigration(s, false);
+      this.failMigration(s, FAIL_NO_PROGRESS);
       return;
     }
     if (m.allowAutoConverge && dirty > AUTOCONVERGE.trigger * sent) {
@@ -1064,14 +1076,25 @@ export class DrillRun {
       this.evacPending[src]!--;
     }
     this.completed++;
+    this.failedSinceCompletion = 0;
+    this.lastCompletionAt = this.q.now;
     this.rebalance(src, dst);
     this.afterMove(src);
   }
 
-  private failMigration(s: number, unschedulable: boolean): void {
+  private failMigration(s: number, cause: number): void {
     const v = this.sVm[s] as number;
     const src = this.sSrc[s] as number;
     const dst = this.sDst[s] as number;
+    const unschedulable = cause === FAIL_UNSCHEDULABLE;
+    // Kept for the stall report when migrations keep failing (failingMigrations).
+    this.failedSinceCompletion++;
+    this.lastFail.cause = cause;
+    this.lastFail.vm = v;
+    this.lastFail.src = src;
+    this.lastFail.rate = this.sRate[s] as number;
+    this.lastFail.dirty = (this.sDirty[s] as number) * (1 - (this.sThrottle[s] as number));
+    this.lastFail.sharing = this.outXfer[src] as number;
     if (dst >= 0) this.reserve(dst, this.c.vmClass[v] as number, -1);
     this.releaseSlot(s);
     this.vmState[v] = VM_RUNNING;
@@ -2086,6 +2109,26 @@ export class DrillRun {
   }
 
   /** What is unfinished, in words (when workRemains). */
+  /**
+   * Why the last migrations failed, when none has completed since: a guest dirtying memory
+   * faster than its share of the link never converges (pre-copy, behaviour.md §2), and KubeVirt
+   * retries it after a backoff for ever. Empty when the last migration did not fail.
+   */
+  private failingMigrations(): string {
+    if (this.failedSinceCompletion === 0) return '';
+    const f = this.lastFail;
+    const mibps = (x: number): string => `${(x * 1000).toFixed(1)} MiB/s`;
+    const since = this.completed === 0 ? 'failed and none completed' : `failed since the last completed at ${(this.lastCompletionAt / 3_600_000).toFixed(1)} h`;
+    const who = `VM ${f.vm} (${this.h.classNames[this.c.vmClass[f.vm] as number]}) from ${this.h.nodeNames[f.src]}`;
+    const head = `live migrations keep failing, ${this.failedSinceCompletion.toLocaleString('en-US')} ${since}; the last, ${who}`;
+    if (f.cause === FAIL_NO_PROGRESS) {
+      const link = this.c.nodeLinkMbps[f.src] as number;
+      return `${head}, made no progress: its guest dirties memory at ${mibps(f.dirty)} and the migration got ${mibps(f.rate)} (${this.bandwidthCapMbps > 0 && this.bandwidthCapMbps < link / Math.max(1, f.sharing) ? `capped at ${this.bandwidthCapMbps} Mb/s by kubevirt.migration.bandwidthPerMigration` : `a ${link} Mb/s link shared by ${f.sharing}`}); kubevirt.migration.allowPostCopy (it then always completes), allowAutoConverge (throttles the guest, which may be enough), fewer outbound migrations per node or a faster migration link can let it converge`;
+    }
+    if (f.cause === FAIL_TIMEOUT) return `${head}, ran out of its completion budget (kubevirt.migration.completionTimeoutPerGiB) at ${mibps(f.rate)}`;
+    return `${head}, found no node with room for it`;
+  }
+
   private pendingWork(): string {
     const parts: string[] = [];
     const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
