@@ -131,10 +131,11 @@ export function connect(io: Io, args: ApiArgs, root: URL, parallel: number, seed
 
 /**
  * `error: …` and `  hint: …` on stderr: how a run that cannot go on ends; with --json, also
- * `{ok: false, error: {message, hint}}` on stdout, so a script reading stdout learns why.
+ * `{ok: false, error, hint}` on stdout (the shape every command's stop has), so a script
+ * reading stdout learns why.
  */
 export function printFatal(io: Io, f: { readonly message: string; readonly hint: string }, json = false): void {
-  if (json) io.out(stableStringify({ ok: false, error: { message: f.message, hint: f.hint } }));
+  if (json) io.out(stableStringify({ ok: false, error: f.message, hint: f.hint }));
   io.err(`${io.errStyle.red('error')}: ${f.message}`);
   io.err(`  hint: ${f.hint}`);
 }

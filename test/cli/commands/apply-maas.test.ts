@@ -128,7 +128,7 @@ describe('apply maas reports what it cannot do', () => {
     expectNoSecrets([r.stdout, r.stderr]);
     const json = await cliAsync(['apply', 'maas', scenario('minimal-5'), '--endpoint', 'http://127.0.0.1:1', '--json'], { cwd: workDir(), env: { MAAS_API_KEY: MAAS_KEY } });
     expect(json.status).toBe(2);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: { message: 'cannot reach MAAS at http://127.0.0.1:1/MAAS/api/2.0/: connection refused (nothing listens at that address and port)', hint: 'check --endpoint: is MAAS running there? MAAS listens on port 5240 (http://HOST:5240/MAAS)' } });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: 'cannot reach MAAS at http://127.0.0.1:1/MAAS/api/2.0/: connection refused (nothing listens at that address and port)', hint: 'check --endpoint: is MAAS running there? MAAS listens on port 5240 (http://HOST:5240/MAAS)' });
   });
 
   it('stops with exit 2 on a key MAAS refuses, and never prints the key', async () => {
