@@ -86,8 +86,8 @@ describe('Monte Carlo', () => {
   const seeds = Array.from({ length: 1000 }, (_, i) => 1 + i);
   bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 1', async () => {
     await runMany(shared, nodeFailure, seeds, 1, 1);
-  }, { iterations: 5, time: 0, warmupIterations: 1 });
+  }, { iterations: 10, time: 0, warmupIterations: 1 });
   bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 2', async () => {
     await runMany(shared, nodeFailure, seeds, 1, 2);
-  }, { iterations: 5, time: 0, warmupIterations: 1 });
+  }, { iterations: 10, time: 0, warmupIterations: 1 });
 });
