@@ -35,9 +35,20 @@ export interface WorkerJob {
 }
 /** Worker messages. */
 export type ToWorker = WorkerJob;
+/** A run a worker finished: its seed's index in the set, its summary, its full result if recorded. */
+export interface WorkerRun {
+  readonly index: number;
+  readonly summary: RunSummary;
+  readonly result: RunResult | null;
+}
+/**
+ * Runs come back in batches of up to WORKER_BATCH (a message costs the main thread about 11 µs
+ * to receive, measured, against ~0.3 ms a run); `idle` carries the last ones.
+ */
+export const WORKER_BATCH = 32;
 export type FromWorker =
-  | { readonly type: 'done'; readonly index: number; readonly summary: RunSummary; readonly result: RunResult | null }
-  | { readonly type: 'idle' }
+  | { readonly type: 'done'; readonly runs: readonly WorkerRun[] }
+  | { readonly type: 'idle'; readonly runs: readonly WorkerRun[] }
   | { readonly type: 'error'; readonly message: string };
 
 /** The compiled worker script: next to this module in dist/, or dist/ when running from src/ (tests). */
@@ -138,11 +149,12 @@ export async function runMany(base: SimBase, drill: Drill, seeds: readonly numbe
       const job: WorkerJob = { type: 'job', header: base.header, buffer: base.buffer as SharedArrayBuffer, drill, seeds, recordSeed, next };
       for (const w of pool) {
         const onMessage = (m: FromWorker): void => {
-          if (m.type === 'done') record(m.index, m.summary, m.result);
-          else if (m.type === 'idle') {
+          if (m.type === 'error') return fail(new Error(`simulation worker failed: ${m.message}`));
+          for (const r of m.runs) record(r.index, r.summary, r.result);
+          if (m.type === 'idle') {
             idle++;
             settle();
-          } else fail(new Error(`simulation worker failed: ${m.message}`));
+          }
         };
         const onError = (e: Error): void => fail(e);
         const onExit = (code: number): void => fail(new Error(`simulation worker exited with code ${code}`));

@@ -1,11 +1,11 @@
 /**
  * A worker thread of Monte Carlo sets: for each set, maps the shared base state and runs seeds
- * taken from the shared counter until none is left, sending back each run's summary, then says
- * it is idle and waits for the next set.
+ * taken from the shared counter until none is left, sending back the runs' summaries in
+ * batches, then says it is idle (with the last ones) and waits for the next set.
  */
 import { parentPort } from 'node:worker_threads';
 import { mapColumns, type SimBase } from './base.js';
-import type { FromWorker, ToWorker } from './pool.js';
+import { WORKER_BATCH, type FromWorker, type ToWorker, type WorkerRun } from './pool.js';
 import { runOnce, summarize } from './run.js';
 
 const port = parentPort;
@@ -14,13 +14,18 @@ if (port) {
     const base: SimBase = { header: job.header, buffer: job.buffer, cols: mapColumns(job.header, job.buffer) };
     const counter = new Int32Array(job.next);
     const n = job.seeds.length;
+    let runs: WorkerRun[] = [];
     try {
       for (let i = Atomics.add(counter, 0, 1); i < n; i = Atomics.add(counter, 0, 1)) {
         const seed = job.seeds[i] as number;
         const o = runOnce(base, job.drill, seed, { record: seed === job.recordSeed });
-        port.postMessage({ type: 'done', index: i, summary: summarize(o), result: o.result } satisfies FromWorker);
+        runs.push({ index: i, summary: summarize(o), result: o.result });
+        if (runs.length === WORKER_BATCH) {
+          port.postMessage({ type: 'done', runs } satisfies FromWorker);
+          runs = [];
+        }
       }
-      port.postMessage({ type: 'idle' } satisfies FromWorker);
+      port.postMessage({ type: 'idle', runs } satisfies FromWorker);
     } catch (e) {
       port.postMessage({ type: 'error', message: (e as Error).message } satisfies FromWorker);
     }
