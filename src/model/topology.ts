@@ -1,7 +1,8 @@
 /**
  * The twin's graphs: the L2 topology of every node (NIC → bond → VLAN interface / bridge →
  * network) and the storage paths (host → HBA port → fabric → array port → controller → array
- * → LUN), as graphology directed graphs, with the two questions people ask of them.
+ * → LUN), as graphology directed graphs built when first asked for, with the two questions
+ * people ask of them.
  */
 import { DirectedGraph as GraphologyDirected } from 'graphology';
 import type { Attributes } from 'graphology-types';
@@ -29,18 +30,34 @@ export interface ArrayPaths {
 }
 
 export class Topology {
-  readonly l2: DirectedGraph;
-  readonly storage: DirectedGraph;
+  private l2Graph: DirectedGraph | undefined;
+  private storageGraph: DirectedGraph | undefined;
+  private hbasByNode: number[][] | undefined;
 
-  constructor(private readonly input: TopologyInput) {
-    this.l2 = new GraphologyDirected({ allowSelfLoops: false });
-    this.storage = new GraphologyDirected({ allowSelfLoops: false });
-    this.buildL2();
-    this.buildStorage();
+  constructor(private readonly input: TopologyInput) {}
+
+  /**
+   * The L2 graph, built when first asked for: only `vmVlans` and readers of the graph need it,
+   * and building it (a vertex per interface of every node) was a third of a small site's compile.
+   */
+  get l2(): DirectedGraph {
+    if (!this.l2Graph) {
+      this.l2Graph = new GraphologyDirected({ allowSelfLoops: false });
+      this.buildL2(this.l2Graph);
+    }
+    return this.l2Graph;
   }
 
-  private buildL2(): void {
-    const g = this.l2;
+  /** The storage graph, built when first asked for (`arrayPaths` answers from the tables it is built from). */
+  get storage(): DirectedGraph {
+    if (!this.storageGraph) {
+      this.storageGraph = new GraphologyDirected({ allowSelfLoops: false });
+      this.buildStorage(this.storageGraph);
+    }
+    return this.storageGraph;
+  }
+
+  private buildL2(g: DirectedGraph): void {
     const { hostnames } = this.input;
     for (let n = 0; n < hostnames.length; n++) {
       const host = hostnames[n] as string;
@@ -69,8 +86,7 @@ export class Topology {
     }
   }
 
-  private buildStorage(): void {
-    const g = this.storage;
+  private buildStorage(g: DirectedGraph): void {
     const { hostnames, hbas, fabrics, arrayPorts, controllers, luns } = this.input;
     g.addNode('array', { kind: 'array' });
     for (let c = 0; c < controllers; c++) {
@@ -124,105 +140,85 @@ export class Topology {
     return vlanSetIds(vlanSetMinus(allowed, normalizeVlans(captured)));
   }
 
-  /** Paths from `node` to the array, optionally with some graph vertices failed (e.g. "fabric:A", "ctrl:0"). */
+  /**
+   * Paths from `node` to the array, optionally with some vertices of the storage graph failed
+   * (e.g. "fabric:A", "ctrl:0", "port:ct0.fc0", "hba:worker-1/host1"). Answered from the tables
+   * the graph is built from, along the same edges (host → HBA port → fabric → array port →
+   * controller → array), so a validation asks it of every worker without building the graph:
+   * the work is the node's own ports and the array's, whatever the number of nodes and LUNs.
+   */
   arrayPaths(node: number, failed: ReadonlySet<string> = new Set()): ArrayPaths {
-    const host = `host:${this.input.hostnames[node]}`;
-    const g = this.storage;
-    if (!g.hasNode(host)) return { paths: 0, independent: 0, fabrics: [] };
+    const { hostnames, hbas, fabrics, arrayPorts } = this.input;
+    const host = hostnames[node];
+    if (host === undefined) return { paths: 0, independent: 0, fabrics: [] };
     const alive = (k: string): boolean => !failed.has(k);
+    // The fabrics the node's live ports log into, each once, in the order the graph meets them.
+    const reached: number[] = [];
+    for (const h of this.nodeHbas(node)) {
+      const f = hbas.fabric[h] as number;
+      if (alive(`hba:${host}/${hbas.names[h]}`) && alive(`fabric:${fabrics[f]}`) && !reached.includes(f)) reached.push(f);
+    }
     let paths = 0;
-    const fabricSet = new Set<string>();
-    g.forEachOutNeighbor(host, (hba) => {
-      if (!alive(hba)) return;
-      g.forEachOutNeighbor(hba, (fabric) => {
-        if (!alive(fabric)) return;
-        g.forEachOutNeighbor(fabric, (port) => {
-          if (!alive(port)) return;
-          let ok = false;
-          g.forEachOutNeighbor(port, (ctrl) => {
-            if (alive(ctrl)) ok = true;
-          });
-          if (ok) {
-            paths++;
-            fabricSet.add(String(g.getNodeAttribute(fabric, 'index')));
-          }
-        });
-      });
-    });
-    const fabrics = [...fabricSet].map((i) => this.input.fabrics[Number(i)] as string).sort();
-    return { paths, independent: this.disjointPaths(host, failed), fabrics };
+    const fabricSet = new Set<number>();
+    // Per reached fabric, the controllers its live ports lead to (a port to a dead controller leads nowhere).
+    const ctrlsOf = new Map<number, number[]>();
+    for (const f of reached) ctrlsOf.set(f, []);
+    for (let p = 0; p < arrayPorts.count; p++) {
+      const f = arrayPorts.fabric[p] as number;
+      const ctrls = ctrlsOf.get(f);
+      const c = arrayPorts.controller[p] as number;
+      if (!ctrls || !alive(`port:${arrayPorts.names[p]}`) || !alive(`ctrl:${c}`)) continue;
+      if (!ctrls.includes(c)) ctrls.push(c);
+    }
+    for (const h of this.nodeHbas(node)) {
+      const f = hbas.fabric[h] as number;
+      if (!alive(`hba:${host}/${hbas.names[h]}`) || !alive(`fabric:${fabrics[f]}`)) continue;
+      for (let p = 0; p < arrayPorts.count; p++) {
+        if (arrayPorts.fabric[p] !== f || !alive(`port:${arrayPorts.names[p]}`) || !alive(`ctrl:${arrayPorts.controller[p]}`)) continue;
+        paths++;
+        fabricSet.add(f);
+      }
+    }
+    const names = [...fabricSet].map((i) => fabrics[i] as string).sort();
+    return { paths, independent: alive('array') ? disjointPaths(reached, ctrlsOf) : 0, fabrics: names };
   }
 
-  /** Max vertex-disjoint paths host → array (Edmonds–Karp with split vertices of capacity 1). */
-  private disjointPaths(host: string, failed: ReadonlySet<string>): number {
-    const g = this.storage;
-    // Collect the sub-graph reachable from the host, without LUNs.
-    const verts: string[] = [];
-    const index = new Map<string, number>();
-    const stack = [host];
-    index.set(host, 0);
-    verts.push(host);
-    while (stack.length) {
-      const v = stack.pop() as string;
-      // The array is the sink: its out-edges lead to every node's LUNs, which no path needs.
-      // Expanding them made each query O(all LUNs) and validation O(workers × LUNs).
-      if (v === 'array') continue;
-      g.forEachOutNeighbor(v, (w, attrs) => {
-        if (attrs['kind'] === 'lun' || failed.has(w) || index.has(w)) return;
-        index.set(w, verts.length);
-        verts.push(w);
-        stack.push(w);
-      });
+  /** The node's HBA ports, one per name (the graph keeps the first of two ports of one name). */
+  private nodeHbas(node: number): readonly number[] {
+    if (!this.hbasByNode) {
+      const { hbas, hostnames } = this.input;
+      const byNode: number[][] = Array.from({ length: hostnames.length }, () => []);
+      for (let h = 0; h < hbas.count; h++) {
+        const list = byNode[hbas.node[h] as number];
+        if (list && !list.some((o) => hbas.names[o] === hbas.names[h])) list.push(h);
+      }
+      this.hbasByNode = byNode;
     }
-    const sink = index.get('array');
-    if (sink === undefined) return 0;
-    // Split each vertex v into v_in (2v) and v_out (2v+1); capacity 1 inside, except host and array.
-    const size = verts.length * 2;
-    const cap = new Map<number, number>();
-    const adj: number[][] = Array.from({ length: size }, () => []);
-    const addEdge = (a: number, b: number, c: number): void => {
-      const k = a * size + b;
-      if (!cap.has(k)) {
-        adj[a]!.push(b);
-        adj[b]!.push(a);
-        cap.set(b * size + a, cap.get(b * size + a) ?? 0);
-      }
-      cap.set(k, (cap.get(k) ?? 0) + c);
-    };
-    verts.forEach((v, i) => {
-      const unlimited = v === host || v === 'array';
-      addEdge(2 * i, 2 * i + 1, unlimited ? 1e9 : 1);
-      if (v === 'array') return;
-      g.forEachOutNeighbor(v, (w) => {
-        const j = index.get(w);
-        if (j !== undefined) addEdge(2 * i + 1, 2 * j, 1);
-      });
-    });
-    const s = 1; // host_out
-    const t = 2 * sink; // array_in
-    let flow = 0;
-    const prev = new Int32Array(size);
-    for (;;) {
-      prev.fill(-1);
-      prev[s] = s;
-      const queue = [s];
-      for (let qi = 0; qi < queue.length && prev[t] === -1; qi++) {
-        const u = queue[qi] as number;
-        for (const w of adj[u] ?? []) {
-          if (prev[w] === -1 && (cap.get(u * size + w) ?? 0) > 0) {
-            prev[w] = u;
-            queue.push(w);
-          }
-        }
-      }
-      if (prev[t] === -1) break;
-      for (let v = t; v !== s; v = prev[v] as number) {
-        const u = prev[v] as number;
-        cap.set(u * size + v, (cap.get(u * size + v) ?? 0) - 1);
-        cap.set(v * size + u, (cap.get(v * size + u) ?? 0) + 1);
-      }
-      flow++;
-    }
-    return flow;
+    return this.hbasByNode[node] ?? [];
   }
+}
+
+/**
+ * Vertex-disjoint paths host → array. Every path is host → HBA → fabric → port → controller →
+ * array with each vertex used once; an HBA leads to one fabric and a port to one controller, so
+ * the paths are a matching of the reached fabrics to the controllers that one of the fabric's
+ * live ports leads to (augmenting paths, Kuhn's algorithm).
+ */
+function disjointPaths(fabrics: readonly number[], ctrlsOf: ReadonlyMap<number, readonly number[]>): number {
+  const matchOfCtrl = new Map<number, number>();
+  const augment = (f: number, seen: Set<number>): boolean => {
+    for (const c of ctrlsOf.get(f) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      const other = matchOfCtrl.get(c);
+      if (other === undefined || augment(other, seen)) {
+        matchOfCtrl.set(c, f);
+        return true;
+      }
+    }
+    return false;
+  };
+  let flow = 0;
+  for (const f of fabrics) if (augment(f, new Set())) flow++;
+  return flow;
 }
