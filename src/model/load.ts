@@ -6,7 +6,7 @@
  * diagnostics that do not stop compilation, such as unknown keys) or `unusable`.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parse as parseYaml, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parse as parseYaml, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { INVALID, lookupShape, parsePath, pathToString, type DecodeContext, type Path, type PathSegment, type Report } from './codec.js';
 import { codeInfo, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { siteCodec, type Site } from './site.js';
@@ -312,6 +312,7 @@ export function parseYamlInput(text: string, file: string, kind: InputKind = SIT
  * line:column, or with the `--set` that supplied the value.
  */
 export function decodeContext(doc: Document, lineCounter: LineCounter, overrides: readonly SetOverride[], diagnostics: Diagnostic[]): DecodeContext {
+  let anchoredOrAliases: Node[] | undefined;
   return {
     report(path, node, report) {
       const pathText = pathToString(path);
@@ -320,10 +321,31 @@ export function decodeContext(doc: Document, lineCounter: LineCounter, overrides
     },
     resolve(node) {
       if (node === undefined || node === null) return null;
-      if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
+      if (isAlias(node)) {
+        // What Alias.resolve(doc) finds — the last node before the alias with its anchor — from
+        // one walk of the document per load, not one per alias (a shared zone list is one).
+        anchoredOrAliases ??= anchorsAndAliases(doc);
+        let found: Node | undefined;
+        for (const n of anchoredOrAliases) {
+          if (n === node) break;
+          if (n.anchor === node.source) found = n;
+        }
+        return found ?? null;
+      }
       return isNode(node) ? node : null;
     },
   };
+}
+
+/** The nodes with an anchor, and the aliases, in document order (as Alias.resolve walks them). */
+function anchorsAndAliases(doc: Document): Node[] {
+  const nodes: Node[] = [];
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node) || !!node.anchor) nodes.push(node);
+    },
+  });
+  return nodes;
 }
 
 /** Parse site text (YAML or JSON), apply overrides, decode. */
