@@ -88,15 +88,18 @@ export function checkExport(dir: string, files: readonly ExportFile[], formats: 
 }
 
 /**
- * Write the files (each through a temporary file and a rename), and remove files in the
- * format folders that the export no longer produces. Reports what was there before.
+ * Write the files that differ (each through a temporary file and a rename), and remove files in
+ * the format folders that the export no longer produces. Reports what was there before.
  */
 export function writeExport(dir: string, files: readonly ExportFile[], formats: readonly Format[]): DirResult {
   const bad = usable(dir);
   if (bad) return bad;
   const reports = compare(dir, files, formats);
+  // A file that already holds these bytes is left alone (its modification time too, for make and rsync).
+  const unchanged = new Set(reports.filter((r) => r.status === 'unchanged').map((r) => r.path));
   try {
     for (const f of files) {
+      if (unchanged.has(f.path)) continue;
       const p = join(dir, f.path);
       mkdirSync(dirname(p), { recursive: true });
       const tmp = `${p}.vmo-twin-tmp`;
