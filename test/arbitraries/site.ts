@@ -287,13 +287,27 @@ export function buildSite(p: SitePlan): SiteObject {
   return site;
 }
 
-/** Write a site object as the chosen format. */
+/**
+ * Write a site object as the chosen format. The text is written when first read: a mutated
+ * case writes its own copy of the object and never reads the valid site's text (writing YAML
+ * was two thirds of generating a case, done twice for each mutated one). The object is not
+ * changed afterwards (mutations change a clone), so the text is the same whenever it is read.
+ */
 export function render(object: SiteObject, format: 'yaml' | 'flow' | 'json', style = 0): GeneratedSite {
-  const text =
-    format === 'json'
-      ? JSON.stringify(object, null, style % 2 ? 2 : 0)
-      : stringify(object, { indent: style % 3 === 0 ? 4 : 2, lineWidth: 0, ...(format === 'flow' ? { collectionStyle: 'flow' as const } : {}) });
-  return { object, text, format, style, file: format === 'json' ? 'site.json' : 'site.yaml' };
+  let text: string | undefined;
+  return {
+    object,
+    get text(): string {
+      text ??=
+        format === 'json'
+          ? JSON.stringify(object, null, style % 2 ? 2 : 0)
+          : stringify(object, { indent: style % 3 === 0 ? 4 : 2, lineWidth: 0, ...(format === 'flow' ? { collectionStyle: 'flow' as const } : {}) });
+      return text;
+    },
+    format,
+    style,
+    file: format === 'json' ? 'site.json' : 'site.yaml',
+  };
 }
 
 /** Valid sites across the space. */
