@@ -3,7 +3,7 @@
  * (in worker threads, bounded), judge each run, check that the commands agree, and for a site
  * that validates clean, check the compiled twin's invariants and the size figures.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '../helpers/site.js';
@@ -23,9 +23,25 @@ export interface CaseReport {
   readonly runs: ReadonlyMap<string, Judged>;
 }
 
-/** A scratch directory per test file; each case overwrites its site file there, and export writes into export/ in it. */
+/**
+ * Where scratch directories go: in memory where the machine has it (/dev/shm on Linux). A case
+ * writes its site file and `export` two dozen files, each through a rename; on this project's
+ * machine a write and rename took 1.4 ms on the disk under /tmp and 0.15 ms in /dev/shm.
+ */
+const SCRATCH_ROOT = existsSync('/dev/shm') && statSync('/dev/shm').isDirectory() ? '/dev/shm' : tmpdir();
+
+/** The scratch directories this process made. */
+const scratch = new Set<string>();
+
+/**
+ * A scratch directory per test file (or per case); each case overwrites its site file there, and
+ * export writes into export/ in it. Removed when the test process exits.
+ */
 export function scratchDir(): string {
-  return mkdtempSync(join(tmpdir(), 'vmo-twin-robust-'));
+  const dir = mkdtempSync(join(SCRATCH_ROOT, 'vmo-twin-robust-'));
+  if (scratch.size === 0) process.once('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  scratch.add(dir);
+  return dir;
 }
 
 export function writeCase(dir: string, c: SiteCase): string {
