@@ -19,9 +19,9 @@ import { ROOT } from '../helpers/site.js';
  * so the split is deterministic and a FUZZ_SEED replays the same cases. At 10,000: 1,000 valid
  * sites through every command, 300 sites in three formats, 2,200 mutated sites through every
  * command, 6,500 single mutations. Shares rather than FUZZ_RUNS each: a case through every
- * site command is seven or eight runs of the CLI (about 130 ms of CPU for a mutated site,
- * 160 ms for a valid one, measured), a single-mutation case one run (about 25 ms), and 10,000
- * of each would take half an hour on two cores. Most cases go where they are cheap and search
+ * site command is seven or eight runs of the CLI (about 85 ms of CPU for a mutated site,
+ * 120 ms for a valid one, measured in one thread), a single-mutation case one run (about 15 ms),
+ * and 10,000 of each would be 2,200 s of CLI alone. Most cases go where they are cheap and search
  * widest (single mutations); every mutated case also starts from a generated valid site.
  */
 export const FUZZ_SHARES = {
