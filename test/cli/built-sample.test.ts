@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutatedSiteArb } from '../arbitraries/mutate.js';
 import { validSiteArb } from '../arbitraries/site.js';
-import { scratchDir, writeCase } from '../robust/case.js';
+import { removeScratch, scratchDir, writeCase } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { builtSample, FUZZ_SEED } from '../robust/fuzz.js';
 import { agreementProblems, judge, type RunSummary } from '../robust/oracle.js';
@@ -41,6 +41,7 @@ describe('generated cases through the built CLI', () => {
           problems.push(...j.problems.map((p) => `${c.name} (${c.describe}): ${p}`));
         }
         problems.push(...agreementProblems(runs).map((p) => `${c.name}: ${p}`));
+        removeScratch(dir);
       }),
       2,
     );

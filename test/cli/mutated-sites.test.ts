@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { mutatedSiteArb, type MutatedSite } from '../arbitraries/mutate.js';
-import { runCase, scratchDir } from '../robust/case.js';
+import { runCase, removeScratch, scratchDir } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { InProcessPool } from '../robust/runner.js';
@@ -19,7 +19,10 @@ const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/mutated-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
-afterAll(() => cli.close());
+afterAll(async () => {
+  await cli.close();
+  removeScratch(dir);
+});
 const toCase = (m: MutatedSite) => ({ text: m.text, file: m.file, sets: m.sets });
 
 describe('mutated sites', () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Code } from '../../src/model/diagnostics.js';
-import { runCase, scratchDir } from '../robust/case.js';
+import { removeScratch, runCase, scratchDir } from '../robust/case.js';
 import { REGRESSIONS_DIR } from '../robust/fuzz.js';
 import { expectationProblems } from '../robust/oracle.js';
 import { InProcessPool } from '../robust/runner.js';
@@ -29,7 +29,10 @@ const kept = readdirSync(REGRESSIONS_DIR)
 
 const cli = new InProcessPool();
 const scratch = scratchDir();
-afterAll(() => cli.close());
+afterAll(async () => {
+  await cli.close();
+  removeScratch(scratch);
+});
 
 describe('kept regressions', () => {
   it('are kept (the folder holds the cases the fuzz found)', () => {

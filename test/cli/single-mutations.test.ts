@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, it } from 'vitest';
 import { singleMutationArb, type MutatedSite } from '../arbitraries/mutate.js';
-import { scratchDir, writeCase } from '../robust/case.js';
+import { removeScratch, scratchDir, writeCase } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { expectationProblems, judge } from '../robust/oracle.js';
@@ -17,7 +17,10 @@ const RUNS = fuzzRuns('a single mutation gets its diagnostic');
 const FILE = 'test/cli/single-mutations.test.ts';
 const cli = new InProcessCli();
 const dir = scratchDir();
-afterAll(() => cli.close());
+afterAll(async () => {
+  await cli.close();
+  removeScratch(dir);
+});
 const toCase = (m: MutatedSite) => ({ text: m.text, file: m.file, sets: m.sets });
 
 describe('single mutations', () => {

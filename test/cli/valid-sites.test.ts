@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validSiteArb } from '../arbitraries/site.js';
 import { check } from '../helpers/site.js';
 import { render } from '../arbitraries/site.js';
-import { runCase, scratchDir } from '../robust/case.js';
+import { runCase, removeScratch, scratchDir } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { InProcessPool } from '../robust/runner.js';
@@ -21,7 +21,10 @@ const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/valid-sites.test.ts';
 const cli = new InProcessPool();
 const dir = scratchDir();
-afterAll(() => cli.close());
+afterAll(async () => {
+  await cli.close();
+  removeScratch(dir);
+});
 
 describe('generated valid sites', () => {
   it('run through every site command without a crash, a hang or an unlocated diagnostic, and clean ones place every VM', async () => {

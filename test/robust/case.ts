@@ -35,13 +35,20 @@ const scratch = new Set<string>();
 
 /**
  * A scratch directory per test file (or per case); each case overwrites its site file there, and
- * export writes into export/ in it. Removed when the test process exits.
+ * export writes into export/ in it. Removed by `removeScratch` (vitest ends its workers without
+ * an exit event), else when the process exits.
  */
 export function scratchDir(): string {
   const dir = mkdtempSync(join(SCRATCH_ROOT, 'vmo-twin-robust-'));
   if (scratch.size === 0) process.once('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
   scratch.add(dir);
   return dir;
+}
+
+/** Remove a scratch directory (it is in memory where /dev/shm exists). */
+export function removeScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  scratch.delete(dir);
 }
 
 export function writeCase(dir: string, c: SiteCase): string {
