@@ -1279,11 +1279,14 @@ export class DrillRun {
     this.otherPods[n] = 0;
     this.touch(n);
     for (let i = 0; i < movers; i++) {
-      // Controllers' pods reschedule onto the emptiest ready worker (by pods).
+      // Controllers' pods reschedule onto the emptiest ready worker (by pods) that has a pod
+      // slot left; with none, they stay Pending (not modelled further: they hold no slot).
       let best = -1;
       for (let m = 0; m < this.N; m++) {
         if (!this.schedulable(m)) continue;
-        if (best < 0 || (this.podsUsed[m] as number) + (this.otherPods[m] as number) < (this.podsUsed[best] as number) + (this.otherPods[best] as number)) best = m;
+        const pods = (this.podsUsed[m] as number) + (this.otherPods[m] as number);
+        if (pods >= (this.c.nodeMaxPods[m] as number)) continue;
+        if (best < 0 || pods < (this.podsUsed[best] as number) + (this.otherPods[best] as number)) best = m;
       }
       if (best < 0) break;
       this.otherPods[best]!++;

@@ -2,13 +2,16 @@
  * The drill engine: invariants after every event, the reference repave, stalls with their
  * reasons, and the behaviours that decide downtime.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBase } from '../../src/sim/base.js';
 import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
 import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { DrillRun, InvariantError, M_FAILED, VM_DOWN } from '../../src/sim/engine.js';
 import { drillNamed, drillSpec, forcedTwin, newRun, runDrill } from '../helpers/sim.js';
-import { twinOf } from '../helpers/site.js';
+import { forcedTwinOf } from '../helpers/sim-invariants.js';
+import { ROOT, twinOf } from '../helpers/site.js';
 
 const SEEDS = Number(process.env['SIM_SEEDS'] ?? 3);
 
@@ -292,5 +295,16 @@ describe('migrations that never converge', () => {
     const auto = runDrill(twinOf('minimal-5', [...slow, 'kubevirt.migration.allowAutoConverge=true']), drill, 1, true);
     expect(auto.figures.migrationsCompleted).toBeGreaterThan(0);
     expect(auto.figures.stall?.reason).toMatch(/keep failing, [\d,]+ failed since the last completed at \d+\.\d h; .* dirties memory at 51\.2 MiB\/s/);
+  });
+});
+
+describe('pods of a deleted node', () => {
+  it('never land on a node without a pod slot: with the workers full they stay Pending', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/sim/pods-full-when-a-node-goes.yaml'), 'utf8');
+    const twin = forcedTwinOf({ text, file: 'pods-full-when-a-node-goes.yaml' });
+    if (!twin) throw new Error('the fixture does not compile');
+    // Test mode checks every node's pods against maxPodsPerNode after every event.
+    const r = runDrill(twin, drillNamed('failure-during-repave'), 443, true);
+    expect(r.figures.events).toBeGreaterThan(0);
   });
 });
