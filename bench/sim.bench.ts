@@ -1,6 +1,6 @@
 /**
- * The simulator: the raw event loop against the full reference repave, a 1,000-node repave,
- * and a Monte Carlo set on one and two threads. Runs on the built output (dist/).
+ * The simulator: the raw event loop against the full reference repave, and a 1,000-node repave.
+ * Runs on the built output (dist/). Monte Carlo sets are in montecarlo.bench.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import { loadSiteText } from '../dist/model/load.js';
 import { compileTwin, type Twin } from '../dist/model/twin.js';
 import { buildBase, type SimBase } from '../dist/sim/base.js';
 import { parseDrill, type Drill } from '../dist/sim/drill.js';
-import { runMany } from '../dist/sim/pool.js';
 import { EventQueue } from '../dist/sim/queue.js';
 import { Rng } from '../dist/sim/rng.js';
 import { runOnce } from '../dist/sim/run.js';
@@ -30,8 +29,8 @@ function drill(name: string, patch?: (t: string) => string): Drill {
   if (d.kind !== 'loaded') throw new Error('drill');
   return d.drill;
 }
-function base(t: Twin, d: Drill, shared = false): SimBase {
-  const b = buildBase(t, d, shared);
+function base(t: Twin, d: Drill): SimBase {
+  const b = buildBase(t, d, false);
   if (b.kind !== 'built') throw new Error(b.reason);
   return b.base;
 }
@@ -78,16 +77,4 @@ describe('1,000 nodes', () => {
   bench(`simulate generated-1000 --drill repave-workers (1,000 workers, 200,000 VMs, ${bigEvents.events} events, ${bigEvents.migrationsStarted} migrations, one thread)`, () => {
     runOnce(bigBase, repaveWorkers, 1, { record: false });
   }, { iterations: 3, time: 0, warmupIterations: 0 });
-});
-
-describe('Monte Carlo', () => {
-  const nodeFailure = drill('node-failure');
-  const shared = base(ref, nodeFailure, true);
-  const seeds = Array.from({ length: 1000 }, (_, i) => 1 + i);
-  bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 1', async () => {
-    await runMany(shared, nodeFailure, seeds, 1, 1);
-  }, { iterations: 10, time: 0, warmupIterations: 1 });
-  bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 2', async () => {
-    await runMany(shared, nodeFailure, seeds, 1, 2);
-  }, { iterations: 10, time: 0, warmupIterations: 1 });
 });

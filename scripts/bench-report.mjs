@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 const out = join(mkdtempSync(join(tmpdir(), 'vmo-twin-bench-')), 'bench.json');
 const filter = process.argv.slice(2);
-const r = spawnSync('npx', ['vitest', 'bench', '--run', '--outputJson', out, ...filter], { stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+// One bench file at a time: files run side by side would take each other's cores (the Monte
+// Carlo rows, which use both, above all).
+const r = spawnSync('npx', ['vitest', 'bench', '--run', '--no-file-parallelism', '--outputJson', out, ...filter], { stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
 if (r.status !== 0) process.exit(r.status ?? 1);
 const data = JSON.parse(readFileSync(out, 'utf8'));
 const rows = [];

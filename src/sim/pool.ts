@@ -32,6 +32,11 @@ export interface WorkerJob {
   readonly recordSeed: number;
   /** One Int32: the index of the next seed to run. */
   readonly next: SharedArrayBuffer;
+  /**
+   * The same number for the same base and drill (this thread's objects), so a worker keeps its
+   * engine from the set before instead of building another (about 3 ms a set, measured).
+   */
+  readonly key: number;
 }
 /** Worker messages. */
 export type ToWorker = WorkerJob;
@@ -55,6 +60,16 @@ export type FromWorker =
 export function workerScript(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('../../dist/sim/worker.js', here) : new URL('./worker.js', here);
+}
+
+const keys = new WeakMap<SimBase, WeakMap<Drill, number>>();
+let lastKey = 0;
+function keyOf(base: SimBase, drill: Drill): number {
+  let byDrill = keys.get(base);
+  if (!byDrill) keys.set(base, (byDrill = new WeakMap()));
+  let k = byDrill.get(drill);
+  if (k === undefined) byDrill.set(drill, (k = ++lastKey));
+  return k;
 }
 
 /** Worker threads not in a set, kept for the next one. */
@@ -146,7 +161,7 @@ export async function runMany(base: SimBase, drill: Drill, seeds: readonly numbe
         }
         setImmediate(pump);
       };
-      const job: WorkerJob = { type: 'job', header: base.header, buffer: base.buffer as SharedArrayBuffer, drill, seeds, recordSeed, next };
+      const job: WorkerJob = { type: 'job', header: base.header, buffer: base.buffer as SharedArrayBuffer, drill, seeds, recordSeed, next, key: keyOf(base, drill) };
       for (const w of pool) {
         const onMessage = (m: FromWorker): void => {
           if (m.type === 'error') return fail(new Error(`simulation worker failed: ${m.message}`));

@@ -1,0 +1,37 @@
+/**
+ * Monte Carlo: 1,000 node-failure runs of the reference on one thread and on two. A file of its
+ * own, so the set runs in a process that holds nothing else (sim.bench.ts keeps a 200,000-VM
+ * twin, whose heap would slow the main thread's runs and flatter the two-thread figure).
+ * Runs on the built output (dist/).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bench, describe } from 'vitest';
+import { loadSiteText } from '../dist/model/load.js';
+import { compileTwin } from '../dist/model/twin.js';
+import { buildBase } from '../dist/sim/base.js';
+import { parseDrill } from '../dist/sim/drill.js';
+import { runMany } from '../dist/sim/pool.js';
+
+const root = join(import.meta.dirname, '..');
+const read = (p: string): string => readFileSync(join(root, p), 'utf8');
+const loaded = loadSiteText(read('scenarios/vmo-ra-64.yaml'), 'vmo-ra-64.yaml', []);
+if (loaded.kind !== 'loaded') throw new Error('site');
+const compiled = compileTwin(loaded.site);
+if (compiled.kind !== 'compiled') throw new Error('compile');
+const parsed = parseDrill(read('scenarios/drills/node-failure.yaml'), 'node-failure');
+if (parsed.kind !== 'loaded') throw new Error('drill');
+const nodeFailure = parsed.drill;
+const built = buildBase(compiled.twin, nodeFailure, true);
+if (built.kind !== 'built') throw new Error(built.reason);
+const shared = built.base;
+
+describe('Monte Carlo', () => {
+  const seeds = Array.from({ length: 1000 }, (_, i) => 1 + i);
+  bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 1', async () => {
+    await runMany(shared, nodeFailure, seeds, 1, 1);
+  }, { iterations: 10, time: 0, warmupIterations: 1 });
+  bench('simulate vmo-ra-64 --drill node-failure --runs 1000 --workers 2', async () => {
+    await runMany(shared, nodeFailure, seeds, 1, 2);
+  }, { iterations: 10, time: 0, warmupIterations: 1 });
+});
