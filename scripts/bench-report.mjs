@@ -17,23 +17,25 @@ const rows = [];
 for (const file of data.files ?? []) {
   for (const group of file.groups ?? []) {
     for (const b of group.benchmarks ?? []) {
-      rows.push({ group: group.fullName.replace(/^bench\//, ''), name: b.name, mean: b.mean, median: b.median, p99: b.p99, hz: b.hz, samples: b.sampleCount ?? b.samples?.length ?? 0 });
+      rows.push({ group: group.fullName.replace(/^bench\//, ''), name: b.name, mean: b.mean, median: b.median, min: b.min, p99: b.p99, hz: b.hz, samples: b.sampleCount ?? b.samples?.length ?? 0 });
     }
   }
 }
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
-const lines = ['| case | mean (ms) | median (ms) | p99 (ms) | ops/s | samples |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
-for (const row of rows) lines.push(`| ${row.name} | ${ms(row.mean)} | ${ms(row.median)} | ${ms(row.p99)} | ${row.hz >= 100 ? Math.round(row.hz) : row.hz.toFixed(2)} | ${row.samples} |`);
+const lines = ['| case | mean (ms) | median (ms) | min (ms) | p99 (ms) | ops/s | samples |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+for (const row of rows) lines.push(`| ${row.name} | ${ms(row.mean)} | ${ms(row.median)} | ${ms(row.min)} | ${ms(row.p99)} | ${row.hz >= 100 ? Math.round(row.hz) : row.hz.toFixed(2)} | ${row.samples} |`);
 // The ratios the simulator's speed is judged by, derived from the rows above (same event count in
-// both loops). Medians, not means: on a shared machine a few slow samples (another process on the
-// core) move a mean, and they fall on whichever of the two loops was running at the time.
+// both loops), from the fastest samples: the code is deterministic and CPU-bound, so what a shared
+// machine adds (another tenant on the core, for seconds at a time) only ever adds time, and it
+// falls on whichever of the two cases was running then; the minimum is the estimate it leaves
+// alone. The medians' ratio is printed beside it.
 const row = (re) => rows.find((r) => re.test(r.name));
 const derived = [];
 const raw = row(/^raw event loop/);
 const drill = row(/^simulate vmo-ra-64 --drill repave-all \(/);
-if (raw && drill) derived.push(`- repave-all runs at ${(raw.median / drill.median).toFixed(2)} of the raw event loop's events/s, medians (the same events through the same queue; asked: at least 0.3)`);
+if (raw && drill) derived.push(`- repave-all runs at ${(raw.min / drill.min).toFixed(2)} of the raw event loop's events/s (fastest samples; ${(raw.median / drill.median).toFixed(2)} by medians; the same events through the same queue; asked: at least 0.3)`);
 const one = row(/--runs 1000 --workers 1$/);
 const two = row(/--runs 1000 --workers 2$/);
-if (one && two) derived.push(`- 1,000 node-failure runs on 2 workers: ${(one.median / two.median).toFixed(2)}× as fast as on 1, medians (asked: at least 1.8×)`);
+if (one && two) derived.push(`- 1,000 node-failure runs on 2 workers: ${(one.min / two.min).toFixed(2)}× as fast as on 1 (fastest samples; ${(one.median / two.median).toFixed(2)}× by medians; asked: at least 1.8×)`);
 if (derived.length) lines.push('', ...derived);
 process.stdout.write(`${lines.join('\n')}\n\nmeasured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`);
