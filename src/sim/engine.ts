@@ -847,7 +847,8 @@ export class DrillRun {
 
   private workRemains(): boolean {
     if (!this.repaveDone || this.inFlight > 0) return true;
-    for (let v = 0; v < this.V; v++) if (this.vmState[v] !== VM_RUNNING) return true;
+    const state = this.vmState;
+    for (let v = 0, V = this.V; v < V; v++) if (state[v] !== VM_RUNNING) return true;
     for (let s = 0; s < this.S; s++) if (!this.setOnline[s] || (this.setHolder[s] as number) < 0) return true;
     return false;
   }
