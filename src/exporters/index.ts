@@ -11,20 +11,24 @@ import { FORMATS, type ExportFile, type Format } from './files.js';
 import { renderKubernetes } from './kubernetes/index.js';
 import { renderMaas } from './maas/index.js';
 import { renderPalette } from './palette/index.js';
+import { paletteModel, type PaletteModel } from './palette/model.js';
 import { renderTerraform } from './terraform/index.js';
 
 export { FORMATS, type ExportFile, type Format } from './files.js';
 
-const RENDERERS: Readonly<Record<Format, (twin: Twin) => ExportFile[]>> = {
-  kubernetes: renderKubernetes,
-  palette: renderPalette,
-  maas: renderMaas,
-  terraform: renderTerraform,
+/** Each format's renderer; `palette()` gives the twin's Palette model, worked out once per export. */
+const RENDERERS: Readonly<Record<Format, (twin: Twin, palette: () => PaletteModel) => ExportFile[]>> = {
+  kubernetes: (twin) => renderKubernetes(twin),
+  palette: (twin, palette) => renderPalette(twin, palette()),
+  maas: (twin) => renderMaas(twin),
+  terraform: (twin, palette) => renderTerraform(twin, palette()),
 };
 
 /** Every file of the given formats, sorted by path. */
 export function renderExport(twin: Twin, formats: readonly Format[]): ExportFile[] {
-  const files = FORMATS.filter((f) => formats.includes(f)).flatMap((f) => RENDERERS[f](twin));
+  let model: PaletteModel | undefined;
+  const palette = (): PaletteModel => (model ??= paletteModel(twin));
+  const files = FORMATS.filter((f) => formats.includes(f)).flatMap((f) => RENDERERS[f](twin, palette));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -66,8 +66,8 @@ function readme(m: PaletteModel, site: string): string {
   return lines.join('\n');
 }
 
-export function renderPalette(twin: Twin): ExportFile[] {
-  const m = paletteModel(twin);
+/** `m`: the twin's Palette model, when the caller has it already (`export --format all`). */
+export function renderPalette(twin: Twin, m: PaletteModel = paletteModel(twin)): ExportFile[] {
   const site = twin.site.metadata.name;
   return [
     ...m.profiles.map((p): ExportFile => ({ format: 'palette', path: `palette/profile-${p.key}.json`, content: jsonText(profileImport(p, m.profileVersion)) })),

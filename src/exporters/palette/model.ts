@@ -300,20 +300,8 @@ function pools(twin: Twin): MaasMachinePool[] {
   });
 }
 
-/** The model of each twin rendered so far: `export --format all` renders palette and terraform from the same one. */
-const models = new WeakMap<Twin, PaletteModel>();
-
-/** The Palette model of a twin (a pure function of it, so worked out once per twin). */
+/** The Palette model of a twin: what palette/ and terraform/ both render. */
 export function paletteModel(twin: Twin): PaletteModel {
-  let model = models.get(twin);
-  if (!model) {
-    model = buildPaletteModel(twin);
-    models.set(twin, model);
-  }
-  return model;
-}
-
-function buildPaletteModel(twin: Twin): PaletteModel {
   const site = twin.site;
   const clusterName = site.palette.clusterName ?? site.metadata.name;
   return {

@@ -310,8 +310,8 @@ function paletteTf(m: PaletteModel): string {
   );
 }
 
-export function renderTerraform(twin: Twin): ExportFile[] {
-  const m = paletteModel(twin);
+/** `m`: the twin's Palette model, when the caller has it already (`export --format all`). */
+export function renderTerraform(twin: Twin, m: PaletteModel = paletteModel(twin)): ExportFile[] {
   const plan = buildMaasPlan(twin);
   return [
     { format: 'terraform', path: 'terraform/providers.tf', content: providersTf() },
