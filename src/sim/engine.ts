@@ -1086,7 +1086,6 @@ export class DrillRun {
   private failMigration(s: number, cause: number): void {
     const v = this.sVm[s] as number;
     const src = this.sSrc[s] as number;
-    const dst = this.sDst[s] as number;
     const unschedulable = cause === FAIL_UNSCHEDULABLE;
     // Kept for the stall report when migrations keep failing (failingMigrations).
     this.failedSinceCompletion++;
@@ -1096,11 +1095,7 @@ export class DrillRun {
     this.lastFail.rate = this.sRate[s] as number;
     this.lastFail.dirty = (this.sDirty[s] as number) * (1 - (this.sThrottle[s] as number));
     this.lastFail.sharing = this.outXfer[src] as number;
-    if (dst >= 0) this.reserve(dst, this.c.vmClass[v] as number, -1);
-    this.releaseSlot(s);
-    this.vmState[v] = VM_RUNNING;
-    this.failed++;
-    this.rebalance(src, dst);
+    this.failMigrationQuietly(s);
     // Backoff: 20 s, doubling per consecutive failure (behaviour.md §1).
     const fails = Math.min(this.vmFails[v] as number, MIGRATION_BACKOFF_MAX_DOUBLINGS);
     this.vmFails[v] = Math.min(255, (this.vmFails[v] as number) + 1);
@@ -1193,6 +1188,7 @@ export class DrillRun {
     this.pushPending(v);
   }
 
+  /** The slot's migration ends without the VM moving (it stays running on the source); no retry is scheduled. */
   private failMigrationQuietly(s: number): void {
     const v = this.sVm[s] as number;
     const src = this.sSrc[s] as number;
