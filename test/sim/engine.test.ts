@@ -9,7 +9,7 @@ import { buildBase } from '../../src/sim/base.js';
 import { BUNDLED_DRILLS } from '../../src/sim/drill.js';
 import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { DrillRun, InvariantError, M_FAILED, VM_DOWN } from '../../src/sim/engine.js';
-import { drillNamed, drillSpec, forcedTwin, newRun, runDrill } from '../helpers/sim.js';
+import { baseOf, drillNamed, drillSpec, forcedTwin, newRun, runDrill } from '../helpers/sim.js';
 import { forcedTwinOf } from '../helpers/sim-invariants.js';
 import { ROOT, twinOf } from '../helpers/site.js';
 
@@ -253,6 +253,36 @@ describe('test mode catches a broken run (each check, provoked by corrupting the
     expect(() => inside(run)['checkEnd']({ ...f, maxInFlight: 1000 })).toThrow(/in flight at once/);
     expect(() => inside(run)['checkEnd']({ ...f, migrationsCompleted: f.migrationsStarted + 1 })).toThrow(/completed/);
     expect(() => inside(run)['checkEnd']({ ...f, events: f.events + 1 })).toThrow(/events reported/);
+  });
+});
+
+describe('one engine reused seed after seed (how Monte Carlo runs) starts each run from the same state', () => {
+  // A reset copies back only the VMs the run changed (the dirty list); test mode checks both ends.
+  const twin = twinOf('minimal-5', ['nodes.workers.spares=1']);
+  for (const name of BUNDLED_DRILLS) {
+    it(`${name}: the figures of seeds 1..6 on one reused engine equal a new engine's per seed`, () => {
+      const drill = name === 'descheduler-rebalance' ? drillSpec(name, 'emptyWorkers: 1\ndescheduler: true\nhorizon: 24h') : drillNamed(name);
+      const base = baseOf(twin, drill);
+      const reused = new DrillRun(base, drill, { seed: 1, record: false, check: true });
+      for (let seed = 1; seed <= 6; seed++) {
+        if (seed > 1) reused.reset({ seed, record: false, check: true });
+        const fresh = new DrillRun(base, drill, { seed, record: false, check: true }).run();
+        expect(reused.run(), `seed ${seed}`).toEqual(fresh);
+      }
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const inside = (o: object): Record<string, any> => o as Record<string, any>;
+  it('sees a per-VM write the dirty list does not know of, at the end of the run and at the reset', () => {
+    const drill = drillNamed('node-failure');
+    const run = newRun(twin, drill);
+    const f = run.run();
+    const clean = run.vmState.findIndex((_, v) => !inside(run)['isDirty'][v]);
+    expect(clean).toBeGreaterThanOrEqual(0);
+    inside(run)['vmEvac'][clean] = 1;
+    expect(() => inside(run)['checkEnd'](f)).toThrow(new RegExp(`written without dirtyVm: VM ${clean}'s evac at 1, 0 at the start`));
+    expect(() => run.reset({ seed: 2, record: false, check: true })).toThrow(/the reset left VM \d+'s evac at 1/);
   });
 });
 
