@@ -1,11 +1,19 @@
 /**
  * vmo-twin: the command line. One module per command; this file only wires them.
  */
+import { createRequire } from 'node:module';
 import yargs, { type CommandModule } from 'yargs';
 import { stableStringify } from '../model/stable.js';
 import { processIo, UsageError, type Io } from './io.js';
 
 type Exit = (code: 0 | 1 | 2) => void;
+
+/**
+ * The package's version, read once: yargs' `.version()` without one looks for package.json
+ * from the entry script up on every run (0.15 ms of a 1.7 ms parse, measured). The same path
+ * from src/cli and dist/cli.
+ */
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Factory = (io: Io, exit: Exit) => CommandModule<object, any>;
 
@@ -76,7 +84,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .strict()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(VERSION)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilog('Exit status: 0 fine, 1 the plan has errors (or a drill failed its gates), 2 the input or the command could not be used.\nNO_COLOR turns colours off. Docs: README.md and docs/site-file.md.')
     .fail((msg, err) => {
