@@ -104,6 +104,7 @@ export const CODES = {
   'fc-single-fabric': error('a node has no multipath: its storage ports do not reach two fabrics (FC) or subnets (iSCSI)'),
   'storage-protocol-mismatch': error('a node\'s storage ports speak another protocol than the array'),
   'descheduler-thresholds': error('descheduler thresholds are above their targetThresholds'),
+  'descheduler-band': warning('one VM is more than the band between the descheduler\'s thresholds and targetThresholds'),
   'migration-limits': warning('the per-node migration limit exceeds the cluster limit'),
   'version-differs': warning('a version differs from the reference architecture\'s software matrix'),
   placeholder: error('a value is still a placeholder (written by vmo-twin import maas for what MAAS cannot know)'),

@@ -11,7 +11,7 @@ import { stableStringify as canonicalJson } from '../../src/model/stable.js';
 import { DrillRun, InvariantError, M_FAILED, VM_DOWN } from '../../src/sim/engine.js';
 import { baseOf, drillNamed, drillSpec, forcedTwin, newRun, runDrill } from '../helpers/sim.js';
 import { forcedTwinOf } from '../helpers/sim-invariants.js';
-import { ROOT, twinOf } from '../helpers/site.js';
+import { checkScenario, ROOT, twinOf } from '../helpers/site.js';
 
 const SEEDS = Number(process.env['SIM_SEEDS'] ?? 3);
 
@@ -126,6 +126,15 @@ describe('what decides downtime', () => {
     expect(r.figures.migrationsStarted).toBeGreaterThan(100);
     expect(r.figures.underutilizedAtEnd).toBe(0);
     expect(r.figures.downtimeVms).toBe(0);
+  });
+  it('thresholds equal to their targets, which validate warns about (descheduler-band), cost more migrations to settle', () => {
+    const equal = ['cpu', 'memory', 'pods'].map((r) => `descheduler.lowNodeUtilization.thresholds.${r}=50`);
+    expect(checkScenario('vmo-ra-64', equal).codes).toContain('descheduler-band');
+    expect(checkScenario('vmo-ra-64').codes).not.toContain('descheduler-band');
+    const drill = drillNamed('descheduler-rebalance');
+    const banded = runDrill(twinOf('vmo-ra-64'), drill).figures;
+    const flat = runDrill(forcedTwin('vmo-ra-64', equal), drill).figures;
+    expect(flat.migrationsStarted).toBeGreaterThan(banded.migrationsStarted * 1.2);
   });
 });
 
