@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Code } from '../../src/model/diagnostics.js';
-import { removeScratch, runCase, scratchDir } from '../robust/case.js';
+import { fuzzWorkspace, runCase } from '../robust/case.js';
 import { REGRESSIONS_DIR } from '../robust/fuzz.js';
 import { expectationProblems } from '../robust/oracle.js';
 import { InProcessPool } from '../robust/runner.js';
@@ -27,12 +27,7 @@ const kept = readdirSync(REGRESSIONS_DIR)
   .sort()
   .map((f) => ({ name: f.replace(/\.case\.json$/, ''), ...(JSON.parse(readFileSync(join(REGRESSIONS_DIR, f), 'utf8')) as Kept) }));
 
-const cli = new InProcessPool();
-const scratch = scratchDir();
-afterAll(async () => {
-  await cli.close();
-  removeScratch(scratch);
-});
+const { cli, dir: scratch } = fuzzWorkspace(new InProcessPool());
 
 describe('kept regressions', () => {
   it('are kept (the folder holds the cases the fuzz found)', () => {

@@ -5,26 +5,18 @@
  * invariants holding. The number of cases is this property's share of FUZZ_RUNS (robust/fuzz.ts).
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validSiteArb } from '../arbitraries/site.js';
 import { check } from '../helpers/site.js';
 import { render } from '../arbitraries/site.js';
-import { runCase, removeScratch, scratchDir } from '../robust/case.js';
-import { SITE_COMMANDS } from '../robust/commands.js';
+import { fuzzWorkspace, humanArb, runCase } from '../robust/case.js';
 import { fuzz, fuzzRuns, fuzzTimeoutMs } from '../robust/fuzz.js';
 import { InProcessPool } from '../robust/runner.js';
 
 const RUNS = fuzzRuns('valid sites through every command');
 const FORMAT_RUNS = fuzzRuns('the same site in three formats');
-/** At most one command per case also runs without --json (its human output is checked too). */
-const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
 const FILE = 'test/cli/valid-sites.test.ts';
-const cli = new InProcessPool();
-const dir = scratchDir();
-afterAll(async () => {
-  await cli.close();
-  removeScratch(dir);
-});
+const { cli, dir } = fuzzWorkspace(new InProcessPool());
 
 describe('generated valid sites', () => {
   it('run through every site command without a crash, a hang or an unlocated diagnostic, and clean ones place every VM', async () => {

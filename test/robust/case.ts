@@ -6,6 +6,9 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll } from 'vitest';
+import type { MutatedSite } from '../arbitraries/mutate.js';
 import { check } from '../helpers/site.js';
 import { twinProblems } from '../helpers/twin-invariants.js';
 import { SITE_COMMANDS, type SiteCommand } from './commands.js';
@@ -50,6 +53,25 @@ export function removeScratch(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   scratch.delete(dir);
 }
+
+/**
+ * A property file's CLI (a pool of workers or one) and scratch directory: made when the file
+ * loads, closed and removed after its tests.
+ */
+export function fuzzWorkspace<C extends { close(): Promise<void> }>(cli: C): { readonly cli: C; readonly dir: string } {
+  const dir = scratchDir();
+  afterAll(async () => {
+    await cli.close();
+    removeScratch(dir);
+  });
+  return { cli, dir };
+}
+
+/** At most one command per case also runs without --json (its human output is checked too). */
+export const humanArb = fc.constantFrom('none', ...SITE_COMMANDS.map((c) => c.name));
+
+/** A mutated site as a case (what runs, and what is kept as a regression). */
+export const mutatedCase = (m: MutatedSite): SiteCase => ({ text: m.text, file: m.file, sets: m.sets });
 
 export function writeCase(dir: string, c: SiteCase): string {
   const p = join(dir, c.file);
