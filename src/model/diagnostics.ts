@@ -106,6 +106,7 @@ export const CODES = {
   'descheduler-thresholds': error('descheduler thresholds are above their targetThresholds'),
   'descheduler-band': warning('one VM is more than the band between the descheduler\'s thresholds and targetThresholds'),
   'migration-limits': warning('the per-node migration limit exceeds the cluster limit'),
+  'migration-cannot-converge': warning('a VM class dirties memory faster than a live migration can send it'),
   'version-differs': warning('a version differs from the reference architecture\'s software matrix'),
   placeholder: error('a value is still a placeholder (written by vmo-twin import maas for what MAAS cannot know)'),
 } as const satisfies Record<string, CodeInfo>;

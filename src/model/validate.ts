@@ -5,6 +5,7 @@ import { exitCodeOf, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { locate, type SiteSource } from './load.js';
 import { capacityRules } from './rules/capacity.js';
 import { deschedulerRules } from './rules/descheduler.js';
+import { migrationRules } from './rules/migration.js';
 import { hostNetworkRules } from './rules/hostnet.js';
 import { cidrRules, podCidrRules } from './rules/network.js';
 import { nodeRules } from './rules/nodes.js';
@@ -19,7 +20,7 @@ import { codeInfo } from './diagnostics.js';
 /** Rules that need only the site. */
 export const SITE_RULES: ReadonlyArray<(site: Site, out: Finding[]) => void> = [cidrRules, podCidrRules, nodeRules, hostNetworkRules, metallbRules, storageSiteRules, versionRules, schedulingRules];
 /** Rules that need the compiled twin. */
-export const TWIN_RULES: ReadonlyArray<(twin: Twin, out: Finding[]) => void> = [capacityRules, storageTwinRules, deschedulerRules];
+export const TWIN_RULES: ReadonlyArray<(twin: Twin, out: Finding[]) => void> = [capacityRules, storageTwinRules, deschedulerRules, migrationRules];
 
 export interface Validation {
   readonly diagnostics: Diagnostic[];

@@ -71,6 +71,7 @@ const CASES: readonly Case[] = [
   { code: 'storage-protocol-mismatch', trigger: ['hardware.worker-1u.hbas[0].protocol=iscsi'] },
   { code: 'descheduler-thresholds', trigger: ['descheduler.lowNodeUtilization.thresholds.cpu=60'], clean: ['descheduler.lowNodeUtilization.thresholds.cpu=49'] },
   { code: 'descheduler-band', trigger: ['descheduler.lowNodeUtilization.thresholds.pods=50'], clean: ['descheduler.lowNodeUtilization.thresholds.pods=49'], exit: 0 },
+  { code: 'migration-cannot-converge', trigger: ['workloads.vmClasses[0].dirtyRate=2Gi/s'], clean: ['workloads.vmClasses[0].dirtyRate=2Gi/s', 'kubevirt.migration.allowPostCopy=true'], exit: 0 },
   { code: 'migration-limits', trigger: ['kubevirt.migration.parallelOutboundPerNode=10'], clean: ['kubevirt.migration.parallelOutboundPerNode=5'], exit: 0 },
   { code: 'version-differs', trigger: ['versions.kubernetes=1.31.0'], clean: ['versions.purity=6.7.0'], exit: 0 },
   { code: 'placeholder', trigger: (t) => t.replace('    replication: 2', '    replication: 2   # PLACEHOLDER: MAAS does not know the replication') },

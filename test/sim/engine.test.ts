@@ -127,6 +127,24 @@ describe('what decides downtime', () => {
     expect(r.figures.underutilizedAtEnd).toBe(0);
     expect(r.figures.downtimeVms).toBe(0);
   });
+  it('migration-cannot-converge agrees with the pre-copy model: faster than the link never completes, faster than its share fails while shared', () => {
+    // minimal-5's workers migrate over 20 Gb/s (2,384 MiB/s), two outbound at once: 1,192 MiB/s each.
+    const drill = drillSpec('workers', 'repave: [workers]\nhorizon: 24h');
+    const at = (rate: string) => [0, 1].map((k) => `workloads.vmClasses[${k}].dirtyRate=${rate}`);
+    const warning = (rate: string) => checkScenario('minimal-5', at(rate)).diagnostics.find((d) => d.code === 'migration-cannot-converge')?.message;
+    const run = (rate: string) => runDrill(forcedTwin('minimal-5', at(rate)), drill).figures;
+    expect(warning('2400Mi/s')).toMatch(/even alone: pre-copy never converges/);
+    const never = run('2400Mi/s');
+    expect(never.migrationsCompleted).toBe(0);
+    expect(never.stall?.reason).toMatch(/made no progress/);
+    expect(warning('2Gi/s')).toMatch(/when 2 leave the worker at once: those never converge/);
+    const shared = run('2Gi/s');
+    expect(shared.migrationsFailed).toBeGreaterThan(shared.migrationsCompleted);
+    expect(warning('1150Mi/s')).toBeUndefined();
+    const fine = run('1150Mi/s');
+    expect(fine.stall).toBeNull();
+    expect(fine.migrationsFailed).toBe(0);
+  });
   it('thresholds equal to their targets, which validate warns about (descheduler-band), cost more migrations to settle', () => {
     const equal = ['cpu', 'memory', 'pods'].map((r) => `descheduler.lowNodeUtilization.thresholds.${r}=50`);
     expect(checkScenario('vmo-ra-64', equal).codes).toContain('descheduler-band');
