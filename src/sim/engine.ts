@@ -289,10 +289,8 @@ export class DrillRun {
   private readonly dirtyList: Int32Array;
   private dirtyLen = 0;
   private readonly isDirty: Uint8Array;
-  /** The per-VM arrays (not in `resettable`: restored entry by entry, see `restoreVms`). */
+  /** The per-VM arrays, all of them (not in `resettable`: restored entry by entry, see `restoreVms`). */
   private readonly vms: VmArrays;
-  /** How many per-VM arrays were allocated (all must be in `vms`). */
-  private vmArraysAllocated = 0;
 
   // Migration slots.
   private readonly sVm: Int32Array;
@@ -431,35 +429,40 @@ export class DrillRun {
       this.invPods[n] = 1 / Math.max(1, this.c.nodeMaxPods[n] as number);
     }
 
-    this.vmNode = this.allocVm(Int32Array, 0);
-    this.vmState = this.allocVm(Uint8Array, 0);
-    this.vmNext = this.allocVm(Int32Array, -1);
-    this.vmPrev = this.allocVm(Int32Array, -1);
-    this.vmEvac = this.allocVm(Uint8Array, 0);
-    this.vmFails = this.allocVm(Uint8Array, 0);
-    this.vmBackoff = this.allocVm(Uint8Array, 0);
-    this.vmDownSince = this.allocVm(Float64Array, 0);
-    this.vmCause = this.allocVm(Uint8Array, 0);
-    this.vmEverDown = this.allocVm(Uint8Array, 0);
-    this.vmSlot = this.allocVm(Int16Array, -1);
-    this.vmIoDown = this.allocVm(Uint8Array, 0);
+    // Every per-VM array is made here, in `vms`: that is what a reset puts back.
+    const vm = <T extends RunArray>(ctor: new (n: number) => T, fill: number): T => {
+      const a = new ctor(V);
+      if (fill !== 0) a.fill(fill);
+      return a;
+    };
+    const vms = (this.vms = {
+      node: vm(Int32Array, 0),
+      state: vm(Uint8Array, 0),
+      next: vm(Int32Array, -1),
+      prev: vm(Int32Array, -1),
+      evac: vm(Uint8Array, 0),
+      fails: vm(Uint8Array, 0),
+      backoff: vm(Uint8Array, 0),
+      downSince: vm(Float64Array, 0),
+      cause: vm(Uint8Array, 0),
+      everDown: vm(Uint8Array, 0),
+      slot: vm(Int16Array, -1),
+      ioDown: vm(Uint8Array, 0),
+    });
+    this.vmNode = vms.node;
+    this.vmState = vms.state;
+    this.vmNext = vms.next;
+    this.vmPrev = vms.prev;
+    this.vmEvac = vms.evac;
+    this.vmFails = vms.fails;
+    this.vmBackoff = vms.backoff;
+    this.vmDownSince = vms.downSince;
+    this.vmCause = vms.cause;
+    this.vmEverDown = vms.everDown;
+    this.vmSlot = vms.slot;
+    this.vmIoDown = vms.ioDown;
     this.dirtyList = new Int32Array(V);
     this.isDirty = new Uint8Array(V);
-    this.vms = {
-      node: this.vmNode,
-      state: this.vmState,
-      next: this.vmNext,
-      prev: this.vmPrev,
-      evac: this.vmEvac,
-      fails: this.vmFails,
-      backoff: this.vmBackoff,
-      downSince: this.vmDownSince,
-      cause: this.vmCause,
-      everDown: this.vmEverDown,
-      slot: this.vmSlot,
-      ioDown: this.vmIoDown,
-    };
-    if (Object.keys(this.vms).length !== this.vmArraysAllocated) throw new Error('a per-VM array is missing from DrillRun.vms: it would not be reset between runs');
     this.pendingRestart = new Int32Array(Math.max(16, Math.min(V, 1024)));
 
     this.sVm = this.alloc(Int32Array, M, -1);
@@ -501,13 +504,6 @@ export class DrillRun {
     const a = new ctor(length);
     if (fill !== 0) a.fill(fill);
     this.resettable.push(a);
-    return a;
-  }
-
-  private allocVm<T extends RunArray>(ctor: new (n: number) => T, fill: number): T {
-    const a = new ctor(this.V);
-    if (fill !== 0) a.fill(fill);
-    this.vmArraysAllocated++;
     return a;
   }
 
@@ -719,7 +715,6 @@ export class DrillRun {
     });
     return found;
   }
-
 
   /** What every run does first: the recorder's starting figures and the drill's first events (seeded). */
   private setupDrill(): void {

@@ -20,17 +20,15 @@ export function deschedulerRules(twin: Twin, out: Finding[]): void {
   const d = twin.site.descheduler;
   const { nodes, vmClasses, workers } = twin;
   if (!d.enabled || workers.length === 0) return;
-  // The smallest active worker in each resource: where one VM weighs most.
+  // The smallest (active) worker in each resource: where one VM weighs most.
   let cpu = Infinity;
   let mem = Infinity;
   let pods = Infinity;
   for (const n of workers) {
-    if (nodes.spare[n]) continue;
     cpu = Math.min(cpu, nodes.allocCpuMilli[n] as number);
     mem = Math.min(mem, nodes.allocMemMiB[n] as number);
     pods = Math.min(pods, nodes.maxPods[n] as number);
   }
-  if (!Number.isFinite(pods)) return;
   for (const r of RESOURCES) {
     const low = d.lowNodeUtilization.thresholds[r];
     const high = d.lowNodeUtilization.targetThresholds[r];

@@ -25,12 +25,10 @@ export function migrationRules(twin: Twin, out: Finding[]): void {
   const m = twin.site.kubevirt.migration;
   if (m.allowPostCopy || m.allowAutoConverge) return;
   const { nodes, vmClasses, workers } = twin;
-  let slowest = -1;
-  for (const n of workers) {
-    if (nodes.spare[n]) continue;
-    if (slowest < 0 || (nodes.migrationMbps[n] as number) < (nodes.migrationMbps[slowest] as number)) slowest = n;
-  }
-  if (slowest < 0) return;
+  if (workers.length === 0) return;
+  // The slowest (active) worker's migration link.
+  let slowest = workers[0] as number;
+  for (const n of workers) if ((nodes.migrationMbps[n] as number) < (nodes.migrationMbps[slowest] as number)) slowest = n;
   const linkMbps = nodes.migrationMbps[slowest] as number;
   if (linkMbps <= 0) return;
   const cap = m.bandwidthPerMigration > 0 ? m.bandwidthPerMigration : Infinity;
