@@ -8,12 +8,12 @@
  * and never a stack trace. Cases that cannot be a committed file — a 50 MB file, a
  * directory, a missing path — are made here.
  */
-import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CODES, type Code } from '../../src/model/diagnostics.js';
 import { ROOT } from '../helpers/site.js';
+import { fuzzWorkspace } from '../robust/case.js';
 import { SITE_COMMANDS } from '../robust/commands.js';
 import { agreementProblems, judge, type Judged, type JsonDiagnostic } from '../robust/oracle.js';
 import { InProcessCli, pooled, runBuilt, type RunOutcome } from '../robust/runner.js';
@@ -58,8 +58,9 @@ const corpus: BadCase[] = readdirSync(DIR)
   .map((c) => (c.name === 'billion-laughs' ? { ...c, nodeArgs: ['--max-old-space-size=32'] } : c));
 
 // Made here, not committed: 50 MB of YAML (and a sparse 50 MB file, refused from its size
-// alone), a directory, a path that does not exist.
-const made = mkdtempSync(join(tmpdir(), 'vmo-twin-bad-'));
+// alone), a directory, a path that does not exist; in the file's scratch directory, removed
+// with its CLI worker after its tests.
+const { cli, dir: made } = fuzzWorkspace(new InProcessCli());
 const big = join(made, 'fifty-megabytes.yaml');
 writeFileSync(big, 'workloads:\n  vmClasses:\n' + '    - { name: a, vcpu: 1, memory: 1Gi, disk: 0, count: 1 }\n'.repeat(900_000));
 const sparse = join(made, 'sparse.yaml');
@@ -90,8 +91,6 @@ async function runAllBuilt(): Promise<void> {
   await pooled(tasks, 2);
 }
 
-const cli = new InProcessCli();
-afterAll(() => cli.close());
 
 describe('the bad-input corpus', () => {
   it('has a case for everything the robustness issue lists', () => {
