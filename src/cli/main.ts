@@ -20,21 +20,29 @@ type Factory = (io: Io, exit: Exit) => CommandModule<object, any>;
 /**
  * The commands, in help order, each loaded only when it runs: a command's modules (the
  * simulator, the exporters, the API clients) cost real start-up time, so `vmo-twin validate`
- * does not load `apply`. With no command, an unknown one, or --help, all are loaded.
+ * does not load `apply`. With no command, an unknown one, or --help, all are loaded. A load is
+ * kept once made: a process that calls run() again (the tests, a host embedding the CLI) does
+ * not ask the module loader again, which under a loader hook (tsx) is a round trip to the hook's
+ * thread per run.
  */
-const COMMANDS: ReadonlyArray<{ readonly name: string; readonly load: () => Promise<Factory> }> = [
-  { name: 'validate', load: async () => (await import('./commands/validate.js')).validateCommand },
-  { name: 'size', load: async () => (await import('./commands/size.js')).sizeCommand },
-  { name: 'simulate', load: async () => (await import('./commands/simulate.js')).simulateCommand },
-  { name: 'merge', load: async () => (await import('./commands/merge.js')).mergeCommand },
-  { name: 'plan', load: async () => (await import('./commands/plan.js')).planCommand },
-  { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
-  { name: 'apply', load: async () => (await import('./commands/apply.js')).applyCommand },
-  { name: 'import', load: async () => (await import('./commands/import.js')).importCommand },
-  { name: 'report', load: async () => (await import('./commands/report.js')).reportCommand },
-  { name: 'explain', load: async () => (await import('./commands/explain.js')).explainCommand },
-  { name: 'demo', load: async () => (await import('./commands/demo.js')).demoCommand },
-];
+const COMMANDS: ReadonlyArray<{ readonly name: string; readonly load: () => Promise<Factory> }> = (
+  [
+    ['validate', async () => (await import('./commands/validate.js')).validateCommand],
+    ['size', async () => (await import('./commands/size.js')).sizeCommand],
+    ['simulate', async () => (await import('./commands/simulate.js')).simulateCommand],
+    ['merge', async () => (await import('./commands/merge.js')).mergeCommand],
+    ['plan', async () => (await import('./commands/plan.js')).planCommand],
+    ['export', async () => (await import('./commands/export.js')).exportCommand],
+    ['apply', async () => (await import('./commands/apply.js')).applyCommand],
+    ['import', async () => (await import('./commands/import.js')).importCommand],
+    ['report', async () => (await import('./commands/report.js')).reportCommand],
+    ['explain', async () => (await import('./commands/explain.js')).explainCommand],
+    ['demo', async () => (await import('./commands/demo.js')).demoCommand],
+  ] as const
+).map(([name, importIt]) => {
+  let loaded: Promise<Factory> | undefined;
+  return { name, load: () => (loaded ??= importIt()) };
+});
 
 async function commandsFor(argv: readonly string[]): Promise<Factory[]> {
   const first = argv.find((a) => !a.startsWith('-'));
