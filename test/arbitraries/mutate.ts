@@ -138,7 +138,7 @@ function mutationArb(site: GeneratedSite): fc.Arbitrary<Mutation> {
   // largest bound a list has (4,094 VLANs), so the rules run on it; 5,000 times is past every
   // bound but metallb.interfaces', so the list is refused where it is decoded. (20,000 times, as
   // before, refused the same way but first made the YAML parser read up to 2.7 MB, about 3 s a
-  // command: 7 % of npm run fuzz, measured, for a parse the 5,000 case already makes.)
+  // command: some 7 % of npm run fuzz by the time a command took and how often it came up.)
   const counts = scalars.filter((p) => p.shape.kind === 'scalar' && p.shape.type === 'integer' && p.shape.max !== undefined);
   if (counts.length) {
     arbs.push({
